@@ -1,0 +1,2 @@
+export * from './synapsor-error.js';
+export * from './safe-codes.js';

@@ -1,0 +1,2 @@
+export * from './jcs.js';
+export * from './hash.js';

@@ -1,0 +1,2 @@
+export * from './versions.js';
+export * from './row-hash.js';
