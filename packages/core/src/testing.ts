@@ -1,1 +1,4 @@
-export {};
+// @synapsor/core/testing — in-memory fakes and port conformance suites for other packages' tests.
+export * from './testing/memory-ledger.js';
+export * from './testing/ledger-conformance.js';
+export * from './testing/fake-source.js';
