@@ -1,1 +1,3 @@
-export {};
+export * from './columns.js';
+export * from './read-plan.js';
+export * from './records.js';

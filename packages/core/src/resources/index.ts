@@ -1,1 +1,4 @@
-export {};
+export * from './error.js';
+export * from './uri.js';
+export * from './projections.js';
+export * from './read.js';

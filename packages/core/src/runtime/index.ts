@@ -1,1 +1,3 @@
 export * from './types.js';
+export * from './create-runtime.js';
+export { systemRandom } from './defaults.js';

@@ -62,5 +62,12 @@ export interface Runtime {
   listResourceTemplates(): readonly ResourceTemplate[];
   /** Names of env vars the config needs but the env map lacks (logged once at startup). */
   missingEnv(): string[];
+  /**
+   * Optional: subscribe to one entry per finished tool call (transports turn them into log
+   * lines). Returns the unsubscribe function.
+   */
+  onCallLog?(listener: (entry: CallLogEntry) => void): () => void;
+  /** Moves due proposals to `expired` (at start and every 60 s while serving); returns how many. */
+  expireDue(): Promise<number>;
   close(): Promise<void>;
 }

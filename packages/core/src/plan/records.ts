@@ -1,0 +1,123 @@
+import { hashCanonical } from '../hashing/index.js';
+import type { ReadPlan } from '../ports/index.js';
+import type {
+  CapabilityKind,
+  ColumnValue,
+  EvidenceBundle,
+  EvidenceItem,
+  JsonObject,
+  QueryAuditRecord,
+  QueryOutcome,
+  Row,
+  TrustedContext,
+} from '../records/index.js';
+
+/** Adds `content_hash` = sha256 over the JCS form of the record without it. */
+function withContentHash<T extends object>(record: T): T & { content_hash: string } {
+  return { ...record, content_hash: hashCanonical(record) };
+}
+
+export interface EvidenceInput {
+  evidence_bundle_id: string;
+  kind: CapabilityKind;
+  capability: string;
+  plan: ReadPlan;
+  context: TrustedContext;
+  arguments: JsonObject;
+  query_fingerprint: string;
+  query_audit_id: string;
+  proposal_id: string | null;
+  created_at: string;
+  object_id: string;
+  primary_key: ColumnValue;
+  tenant: ColumnValue | null;
+  version: ColumnValue | null;
+  row_hash: string;
+  visible_row: Row;
+  diff?: { before: Row; patch: Row; after: Row };
+}
+
+export function buildEvidenceBundle(input: EvidenceInput): EvidenceBundle {
+  const items: EvidenceItem[] = [
+    {
+      kind: 'external_row',
+      source_id: input.plan.source_id,
+      schema: input.plan.schema,
+      table: input.plan.table,
+      primary_key: input.primary_key,
+      tenant: input.tenant,
+      version: input.version,
+      row_hash: input.row_hash,
+      visible_row: input.visible_row,
+    },
+  ];
+  if (input.diff) items.push({ kind: 'proposal_diff', ...input.diff });
+  return withContentHash({
+    evidence_bundle_id: input.evidence_bundle_id,
+    kind: input.kind,
+    capability: input.capability,
+    source_id: input.plan.source_id,
+    target: `${input.plan.schema}.${input.plan.table}`,
+    object_type: input.plan.table,
+    object_id: input.object_id,
+    tenant_id: input.context.tenant_id,
+    principal: input.context.principal,
+    provenance: input.context.provenance,
+    arguments: input.arguments,
+    query_fingerprint: input.query_fingerprint,
+    query_audit_id: input.query_audit_id,
+    proposal_id: input.proposal_id,
+    source_database_changed: false as const,
+    created_at: input.created_at,
+    items,
+  });
+}
+
+export interface QueryAuditInput {
+  query_audit_id: string;
+  evidence_bundle_id: string | null;
+  proposal_id: string | null;
+  capability: string;
+  kind: CapabilityKind;
+  plan: ReadPlan;
+  context: TrustedContext;
+  object_id: string;
+  statement_template: string;
+  query_fingerprint: string;
+  row_count: number;
+  outcome: QueryOutcome;
+  error_code: string | null;
+  duration_ms: number;
+  created_at: string;
+}
+
+/** One executed statement; parameter values are never stored (`parameters_redacted`). */
+export function buildQueryAudit(input: QueryAuditInput): QueryAuditRecord {
+  return withContentHash({
+    query_audit_id: input.query_audit_id,
+    evidence_bundle_id: input.evidence_bundle_id,
+    proposal_id: input.proposal_id,
+    capability: input.capability,
+    kind: input.kind,
+    source_id: input.plan.source_id,
+    engine: input.plan.engine,
+    tenant_id: input.context.tenant_id,
+    principal: input.context.principal,
+    business_object: input.plan.table,
+    object_id: input.object_id,
+    table_name: `${input.plan.schema}.${input.plan.table}`,
+    columns: [...input.plan.columns],
+    tenant_bound: input.plan.tenant_key !== null,
+    statement_template: input.statement_template,
+    parameters_redacted: true as const,
+    query_fingerprint: input.query_fingerprint,
+    row_count: input.row_count,
+    outcome: input.outcome,
+    error_code: input.error_code,
+    duration_ms: input.duration_ms,
+    created_at: input.created_at,
+  });
+}
+
+/** Primary-key value as stored in records: always a string. */
+export const objectIdOf = (value: string | number | boolean): string => String(value);
