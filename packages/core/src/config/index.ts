@@ -1,1 +1,11 @@
-export {};
+export * from './types.js';
+export { RunnerConfigSchema, DEFAULT_SQLITE_PATH } from './schema.js';
+export * from './patterns.js';
+export * from './duration.js';
+export * from './capability-helpers.js';
+export type { Issue } from './issues.js';
+export { CONFIG_MESSAGES } from './messages.js';
+export { validateConfig, MAX_CONFIG_DEPTH, type ConfigValidationResult } from './validate.js';
+export { parseConfigText, MAX_CONFIG_BYTES } from './parse-text.js';
+export { generateConfigJsonSchema, configJsonSchemaText } from './json-schema.js';
+export { FORBIDDEN_URL_KEYS, FORBIDDEN_SQL_KEYS } from './forbidden-keys.js';
