@@ -1,1 +1,4 @@
-export {};
+export { createMysqlAdapter } from './adapter.js';
+export type { MysqlAdapterOptions } from './options.js';
+export { mysqlReceiptsDdl } from './receipts.js';
+export { mysqlGrantsSql, type MysqlGrantsOptions, type MysqlGrantTarget } from './grants.js';
