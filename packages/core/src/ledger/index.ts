@@ -1,1 +1,12 @@
-export {};
+export * from './chain.js';
+export * from './record-hashes.js';
+export * from './validate.js';
+export * from './tx.js';
+export * from './replay.js';
+export * from './replay-render.js';
+export * from './filters.js';
+export * from './match.js';
+export * from './activity.js';
+export * from './ops/index.js';
+export * from './verify.js';
+export * from './webhook/index.js';

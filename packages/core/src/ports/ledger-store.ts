@@ -142,6 +142,15 @@ export interface VerifyResult {
   record_breaks: Array<{ entity: string; id: string; reason: string }>;
 }
 
+/** The serving process's lease as `stats` reports it (ledger.md "Leases"). */
+export interface StoreLeaseInfo {
+  pid: number;
+  hostname: string;
+  transport: 'stdio' | 'streamable-http' | 'http';
+  started_at: string;
+  live: boolean;
+}
+
 export interface StoreStats {
   schema_version: number;
   path: string;
@@ -151,6 +160,22 @@ export interface StoreStats {
   counts: Record<string, number>;
   proposals_by_state: Partial<Record<ProposalState, number>>;
   chain_head: { seq: number; hash: string };
+  /** `null` when no lease file exists (always for in-memory stores). */
+  lease?: StoreLeaseInfo | null;
+}
+
+/** `force` overrides the live-lease refusal (`STORE_IN_USE`) of prune --yes, vacuum and reset. */
+export interface MaintenanceOptions {
+  force?: boolean;
+}
+
+export interface PruneInput extends MaintenanceOptions {
+  /** ISO timestamp: final-state proposals and unlinked reads created before it go. */
+  cutoff: string;
+  dryRun: boolean;
+  /** Id of the `store_pruned` event appended by a real prune. */
+  event_id: string;
+  now: string;
 }
 
 export interface PruneResult {
@@ -167,6 +192,7 @@ export interface PruneResult {
 export interface LedgerStore {
   recordRead(input: RecordReadInput): Promise<void>;
   createProposal(input: CreateProposalInput): Promise<{ proposal: ProposalRecord; reused: boolean }>;
+  /** Expiry on touch: a due proposal is moved to `expired` (with its event) before it is returned. */
   getProposal(proposalId: string): Promise<ProposalRecord | null>;
   latestProposalId(): Promise<string | null>;
   /** Approve or reject with the approval rules of read-and-proposal.md. */
@@ -175,6 +201,7 @@ export interface LedgerStore {
   expireDue(now: string): Promise<number>;
   claimWriteback(input: ClaimInput): Promise<ProposalRecord>;
   recordReceipt(input: RecordReceiptInput): Promise<ProposalRecord>;
+  /** Only kinds without a state change (`writeback_refused`, `writeback_dry_run`); else `EVENT_KIND_NOT_APPENDABLE`. */
   appendEvent(event: NewEvent): Promise<LedgerEvent>;
 
   getEvidence(evidenceBundleId: string): Promise<EvidenceBundle | null>;
@@ -200,7 +227,9 @@ export interface LedgerStore {
 
   stats(): Promise<StoreStats>;
   verify(): Promise<VerifyResult>;
-  vacuum(): Promise<{ bytes_before: number; bytes_after: number }>;
-  prune(input: { cutoff: string; dryRun: boolean; event_id: string; now: string }): Promise<PruneResult>;
+  vacuum(options?: MaintenanceOptions): Promise<{ bytes_before: number; bytes_after: number }>;
+  prune(input: PruneInput): Promise<PruneResult>;
+  /** Deletes the whole ledger (file, -wal, -shm, lease) and closes the store; `:memory:` is refused. */
+  reset(options?: MaintenanceOptions): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,0 +1,74 @@
+import { SynapsorError } from '../errors/index.js';
+
+/** ledger.md "Secret-material rejection": key names that mark a credential. */
+export const SECRET_KEY_PATTERN =
+  /(^|[_-])(password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|cookie|credential|connection[_-]?string|database[_-]?url|read[_-]?url|write[_-]?url)($|[_-])/i;
+
+/** String contents that are credentials whatever key holds them. */
+export const SECRET_VALUE_PATTERNS: readonly RegExp[] = [
+  /postgres:\/\//i,
+  /postgresql:\/\//i,
+  /mysql:\/\//i,
+  /mariadb:\/\//i,
+  /bearer \S{8,}/i,
+  /syn_wbr_[a-z0-9]+/i,
+  /-----BEGIN [^-]*PRIVATE KEY-----/i,
+  /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\./i,
+];
+
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEY_PATTERN.test(key);
+}
+
+export function isSecretString(value: string): boolean {
+  return SECRET_VALUE_PATTERNS.some((pattern) => pattern.test(value));
+}
+
+const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+function childPath(parent: string, key: string): string {
+  return PLAIN_KEY.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(key)}]`;
+}
+
+/**
+ * First JSON path holding secret material (by key name or string content), or `null`.
+ * Iterative so a deeply nested payload cannot overflow the stack.
+ */
+export function findSecretMaterial(value: unknown, rootName = '$'): { path: string } | null {
+  const stack: Array<{ value: unknown; path: string }> = [{ value, path: rootName }];
+  while (stack.length > 0) {
+    const { value: current, path } = stack.pop()!;
+    if (typeof current === 'string') {
+      if (isSecretString(current)) return { path };
+      continue;
+    }
+    if (current === null || typeof current !== 'object') continue;
+    if (Array.isArray(current)) {
+      for (let index = current.length - 1; index >= 0; index -= 1) {
+        stack.push({ value: current[index], path: `${path}[${index}]` });
+      }
+      continue;
+    }
+    const entries = Object.entries(current as Record<string, unknown>);
+    for (const [key] of entries) {
+      if (isSecretKey(key)) return { path: childPath(path, key) };
+    }
+    for (let index = entries.length - 1; index >= 0; index -= 1) {
+      const [key, child] = entries[index]!;
+      stack.push({ value: child, path: childPath(path, key) });
+    }
+  }
+  return null;
+}
+
+/** Throws `SECRET_MATERIAL_REJECTED` naming the JSON path — never the value. */
+export function assertNoSecretMaterial(value: unknown, rootName = '$'): void {
+  const found = findSecretMaterial(value, rootName);
+  if (found) {
+    throw new SynapsorError(
+      'SECRET_MATERIAL_REJECTED',
+      `Refused to store secret material at ${found.path}`,
+      { path: found.path },
+    );
+  }
+}

@@ -1,0 +1,3 @@
+export * from './payload.js';
+export * from './cursor.js';
+export * from './delivery.js';

@@ -1,0 +1,3 @@
+import { createMemoryLedgerStore, runLedgerStoreConformance } from '@synapsor/core/testing';
+
+runLedgerStoreConformance('memory', async () => createMemoryLedgerStore());

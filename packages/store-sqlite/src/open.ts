@@ -1,0 +1,44 @@
+import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import { SynapsorError } from '@synapsor/core';
+import { storeCorrupt, toStoreError } from './errors.js';
+import { prepareStoreFile } from './files.js';
+import { migrate, schemaTooNew } from './schema/migrations.js';
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_NOTADB' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'));
+}
+
+/**
+ * Opens the connection: pragmas (WAL, synchronous=NORMAL, busy_timeout, foreign_keys) and
+ * migrations. Reads only the header and schema, never rows, so open time does not grow with
+ * the ledger.
+ */
+export function openDatabase(path: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): BetterSqlite3.Database {
+  prepareStoreFile(path);
+  let db: BetterSqlite3.Database;
+  try {
+    db = new Database(path, { timeout: busyTimeoutMs });
+  } catch (error) {
+    throw isCorruption(error) ? storeCorrupt(path) : toStoreError(error);
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+    db.pragma('foreign_keys = ON');
+    // 16 MiB page cache: the ~40 search indexes make each write touch many pages.
+    db.pragma('cache_size = -16384');
+    const problem = migrate(db);
+    if (problem?.code === 'STORE_SCHEMA_TOO_NEW') throw schemaTooNew(problem.found);
+    if (problem?.code === 'FOREIGN_DATABASE') throw storeCorrupt(path);
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof SynapsorError) throw error;
+    throw isCorruption(error) ? storeCorrupt(path) : toStoreError(error);
+  }
+}
