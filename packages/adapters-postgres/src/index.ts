@@ -1,1 +1,5 @@
-export {};
+export { createPostgresAdapter } from './adapter.js';
+export type { PostgresAdapterOptions } from './options.js';
+export type { DebugLogger } from './logger.js';
+export { postgresReceiptsDdl } from './receipts.js';
+export { postgresGrantsSql, type PostgresGrantTarget, type PostgresGrantsOptions } from './grants.js';

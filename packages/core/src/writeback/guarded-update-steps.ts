@@ -31,6 +31,14 @@ export function assertSqlUpdateJob(job: WritebackJob, engine: Engine): void {
   if (job.tenant_guard !== null && (job.tenant_guard?.value === null || job.tenant_guard?.value === undefined)) {
     invalid('tenant value missing');
   }
+  if (job.patch === null || typeof job.patch !== 'object' || Array.isArray(job.patch)) invalid('patch missing');
+  if (!Array.isArray(job.allowed_columns)) invalid('allowed columns missing');
+  const guard = job.conflict_guard as Partial<JobConflictGuard> | null | undefined;
+  const guardOk =
+    guard?.kind === 'column'
+      ? typeof guard.column === 'string' && [null, 'now', 'increment'].includes(guard.bump ?? null)
+      : guard?.kind === 'row_hash' && Array.isArray(guard.columns) && typeof guard.expected_hash === 'string';
+  if (!guardOk) invalid('conflict guard malformed');
 }
 
 /** What step 1 does when the claim found an existing receipt row with this status. */
