@@ -1,1 +1,1 @@
-export {};
+export { serveStdio, type ServeStdioOptions, type StdioHandle } from './serve.js';

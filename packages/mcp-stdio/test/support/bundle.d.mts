@@ -1,0 +1,3 @@
+export declare const STDIO_FIXTURE: string;
+export declare function bundleFixture(entry: string): Promise<string>;
+export declare const packagesDir: string;
