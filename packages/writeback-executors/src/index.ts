@@ -1,5 +1,6 @@
 // @synapsor/writeback-executors — apply orchestration and the three executors (writeback.md).
-export { apply } from './apply/apply.js';
+export { apply, applyJobFile } from './apply/apply.js';
+export { validateJobShape, WritebackJobSchema, type JobShapeIssue, type JobShapeResult } from './apply/job-schema.js';
 export type { ApplyOptions, ApplyResult, ApplyCheck, ApplyRefusal } from './apply/types.js';
 export { buildWritebackJob, idempotencyKeyFor, clampLeaseSeconds, writebackJobIdFor, DEFAULT_LEASE_SECONDS } from './apply/job.js';
 export { isLeaseStale } from './apply/lease.js';

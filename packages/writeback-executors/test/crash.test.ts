@@ -3,78 +3,58 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresAdapter } from '@synapsor/adapters-postgres';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apply } from '../src/index.js';
-import { makeApproval, makeConfig, makeProposal } from './support/fixtures.js';
-import { createTestSchema, postgresAvailable, POSTGRES_URL, type TestDatabase } from './support/postgres.js';
-import { createTestStore } from './support/test-store.js';
+import { createTestDatabase, describeEngines, type TestDatabase } from './support/databases.js';
+import { ledgerView } from './support/ledger.js';
+import { bundleForNode } from './support/node-bundle.js';
+import { openRunner, type Runner } from './support/runner.js';
 
-const available = await postgresAvailable();
-const packages = fileURLToPath(new URL('../../', import.meta.url));
-
-describe.skipIf(!available)('crash between source COMMIT and ledger receipt', () => {
+describeEngines('crash between source COMMIT and ledger receipt', (traits) => {
   let t: TestDatabase;
+  let runner: Runner;
   let dir: string;
   let bundle: string;
-  const env = () => ({ ...process.env, APP_READ_URL: POSTGRES_URL, APP_WRITE_URL: `${POSTGRES_URL}?application_name=synapsor_writer` });
 
   beforeAll(async () => {
-    t = await createTestSchema();
+    t = await createTestDatabase(traits);
+    runner = await openRunner(t);
     dir = mkdtempSync(join(tmpdir(), 'synapsor-crash-'));
-    bundle = join(dir, 'crash-apply.mjs');
-    // The child runs TypeScript sources: bundle them (and pg) into one ESM file.
-    await build({
-      entryPoints: [fileURLToPath(new URL('./fixtures/crash-apply.ts', import.meta.url))],
-      outfile: bundle,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      external: ['pg-native'],
-      alias: {
-        '@synapsor/core': join(packages, 'core/src/index.ts'),
-        '@synapsor/adapters-postgres': join(packages, 'adapters-postgres/src/index.ts'),
-      },
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-      logLevel: 'silent',
-    });
+    bundle = await bundleForNode(fileURLToPath(new URL('./fixtures/crash-apply.ts', import.meta.url)), join(dir, 'crash-apply.mjs'));
   });
   afterAll(async () => {
+    await runner?.close();
     await t?.drop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('SIGKILL after COMMIT, then apply again → exactly one business write and an already_applied receipt', async () => {
-    const storeFile = join(dir, 'ledger.json');
-    const store = createTestStore(storeFile);
-    const proposal = makeProposal({ schema: t.schema });
-    store.seed(proposal, [makeApproval(proposal)]);
+    const audits = () => t.count(`SELECT count(*) AS n FROM $schema.update_audit WHERE invoice_id = 'INV-3001'`);
+    const proposal = await runner.proposer.approved({ invoiceId: 'INV-3001' });
 
-    const child = spawnSync(process.execPath, [bundle, storeFile, proposal.proposal_id, t.schema], {
-      env: { ...env(), SYNAPSOR_TEST_CRASH_AFTER_COMMIT: '1' },
+    // The child applies against the same SQLite ledger file and dies after the source COMMIT.
+    const child = spawnSync(process.execPath, [bundle, runner.storePath, proposal.proposal_id, t.schema, traits.name], {
+      env: { ...process.env, ...runner.env, SYNAPSOR_TEST_CRASH_AFTER_COMMIT: '1' },
       encoding: 'utf8',
     });
+    expect(child.stderr).toBe('');
     expect(child.signal).toBe('SIGKILL');
-    expect(await t.count(`SELECT count(*) AS n FROM $schema.update_audit WHERE invoice_id = 'INV-3001'`)).toBe(1);
-    const crashed = store.state();
-    expect(crashed.proposals[proposal.proposal_id]!.state).toBe('pending_worker');
+    expect(await audits()).toBe(1);
+    const crashed = await ledgerView(runner.store, proposal.proposal_id);
+    expect(crashed.proposal!.state).toBe('pending_worker');
     expect(crashed.receipts).toHaveLength(0);
-    expect(crashed.jobs[proposal.proposal_id]!.lease.holder.pid).toBe(child.pid);
+    expect(crashed.job!.lease.holder.pid).toBe(child.pid);
 
     // The dead holder's lease is stale on this host: attempt 2 finds the committed receipt row.
-    const adapter = createPostgresAdapter({ sourceId: 'app_pg', readUrlEnv: 'APP_READ_URL', writeUrlEnv: 'APP_WRITE_URL', statementTimeoutMs: 5000, poolMax: 2, receiptsSchema: t.schema, env: env() });
-    try {
-      const result = await apply(proposal.proposal_id, { config: makeConfig(t.schema), store, sources: { app_pg: adapter }, actor: 'billing.lead', env: env() });
-      expect(result.receipt).toMatchObject({ status: 'already_applied', attempt: 2, rows_affected: 0 });
-    } finally {
-      await adapter.close();
-    }
-    expect(store.state().proposals[proposal.proposal_id]!.state).toBe('applied');
-    expect(await t.count(`SELECT count(*) AS n FROM $schema.update_audit WHERE invoice_id = 'INV-3001'`)).toBe(1);
+    const result = await apply(proposal.proposal_id, runner.options());
+    expect(result.receipt).toMatchObject({ status: 'already_applied', attempt: 2, rows_affected: 0 });
+    const recovered = await ledgerView(runner.store, proposal.proposal_id);
+    expect(recovered.proposal!.state).toBe('applied');
+    expect(recovered.events.map((event) => event.kind).slice(-3)).toEqual(['writeback_started', 'writeback_started', 'writeback_already_applied']);
+    expect(await audits()).toBe(1);
     const rows = await sql<{ late_fee_cents: number }>`SELECT late_fee_cents FROM ${sql.id(t.schema, 'invoices')} WHERE id = 'INV-3001'`.execute(t.db);
     expect(rows.rows[0]!.late_fee_cents).toBe(0);
+    expect((await runner.store.verify()).ok).toBe(true);
   });
 });

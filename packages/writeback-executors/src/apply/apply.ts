@@ -15,10 +15,15 @@ import type {
 import { buildExecutionReceipt, failedOutcome } from '../executors/receipt.js';
 import { resolveExecutor } from './executors.js';
 import { buildWritebackJob, clampLeaseSeconds } from './job.js';
+import { acceptJobFile } from './job-file.js';
+import { validateJobShape } from './job-schema.js';
 import { defaultIsPidAlive } from './lease.js';
-import { runPreflight } from './preflight.js';
+import { runPreflight, step } from './preflight.js';
 import { PreflightRefusal } from './refusal.js';
 import type { ApplyCheck, ApplyOptions, ApplyResult } from './types.js';
+
+/** Claim refusals that mean the state moved between our checks and the compare-and-set. */
+const LOST_RACE_CODES = new Set(['WRITEBACK_IN_PROGRESS', 'RETRY_REQUIRED', 'PROPOSAL_NOT_APPROVED', 'PROPOSAL_NOT_FOUND']);
 
 const NEXT_STATE = { applied: 'applied', already_applied: 'applied', conflict: 'conflict', failed: 'failed' } as const;
 
@@ -64,12 +69,8 @@ async function storedReceipt(store: LedgerStore, proposalId: string): Promise<Ex
   return receipts.filter((receipt) => receipt.status === 'applied' || receipt.status === 'already_applied').at(-1);
 }
 
-/**
- * `apply` (writeback.md): pre-flight checks 1–12 → claim (compare-and-set, lease) → executor →
- * receipt + state + event. Writeback happens only here, outside MCP.
- */
-export async function apply(proposalId: string, options: ApplyOptions): Promise<ApplyResult> {
-  const session: Session = {
+function newSession(options: ApplyOptions): Session {
+  return {
     store: options.store,
     clock: options.clock ?? systemClock,
     random: options.random ?? ((bytes) => randomBytes(bytes)),
@@ -77,6 +78,36 @@ export async function apply(proposalId: string, options: ApplyOptions): Promise<
     runnerId: options.runnerId ?? options.env.SYNAPSOR_RUNNER_ID ?? 'local_runner',
     checks: [],
   };
+}
+
+/** Check 13 (only for `apply --job`): the job file is the ledger's job and its lease is live. */
+const JOB_FILE_CHECK = { id: 13, name: 'job_file' } as const;
+
+/**
+ * `apply` (writeback.md): pre-flight checks 1–12 → claim (compare-and-set, lease) → executor →
+ * receipt + state + event. Writeback happens only here, outside MCP.
+ */
+export async function apply(proposalId: string, options: ApplyOptions): Promise<ApplyResult> {
+  return runApply(newSession(options), proposalId, options, null);
+}
+
+/**
+ * `apply --job job.json`: `job` is the parsed file. A bad shape is refused with `JOB_INVALID`;
+ * otherwise the usual checks 1–12 run for its proposal, then check 13 (`JOB_MISMATCH`,
+ * `WRITEBACK_LEASE_EXPIRED`). The file only selects and confirms; the ledger stays the authority.
+ */
+export async function applyJobFile(job: unknown, options: ApplyOptions): Promise<ApplyResult> {
+  const session = newSession(options);
+  const shape = validateJobShape(job);
+  if (!shape.ok) {
+    session.checks.push({ ...JOB_FILE_CHECK, status: 'fail', code: 'JOB_INVALID' });
+    const fields = [...new Set(shape.issues.map((issue) => issue.path))].slice(0, 5).join(', ');
+    return refused(session, null, { code: 'JOB_INVALID', message: `The job file is not a valid writeback job (${fields})` });
+  }
+  return runApply(session, shape.job.proposal_id, options, shape.job);
+}
+
+async function runApply(session: Session, proposalId: string, options: ApplyOptions, jobFile: WritebackJob | null): Promise<ApplyResult> {
   const host = { hostname: options.hostname ?? osHostname(), isPidAlive: options.isPidAlive ?? defaultIsPidAlive };
   const now = session.clock.now();
   const knownProposal = () => session.checks.some((check) => check.id === 2 && check.status === 'pass');
@@ -116,7 +147,7 @@ export async function apply(proposalId: string, options: ApplyOptions): Promise<
   }
 
   const { config, proposal, approval, capability, executorName, executorType, previousJob } = preflight.verified;
-  const job = buildWritebackJob({
+  const derived = buildWritebackJob({
     proposal,
     engine: config.sources[capability.source]!.engine,
     executor: { name: executorName, type: executorType },
@@ -127,6 +158,15 @@ export async function apply(proposalId: string, options: ApplyOptions): Promise<
     now,
     random: session.random,
   });
+  let job = derived;
+  if (jobFile) {
+    try {
+      job = await step(session.checks, JOB_FILE_CHECK.id, JOB_FILE_CHECK.name, () => acceptJobFile(derived, jobFile, now));
+    } catch (error) {
+      if (error instanceof PreflightRefusal) return refused(session, proposalId, error);
+      throw error;
+    }
+  }
   const context: ExecutorContext = {
     proposal,
     changeSet: proposal.change_set,
@@ -161,10 +201,11 @@ export async function apply(proposalId: string, options: ApplyOptions): Promise<
       now: isoNow(session.clock),
     });
   } catch (error) {
-    // A concurrent apply won the compare-and-set: ours never touched the source.
+    // The store refused the compare-and-set; ours never touched the source. A changed state
+    // means a concurrent apply won; other codes (expiry, JOB_MISMATCH, …) are reported as they are.
     if (!isSynapsorError(error)) throw error;
-    const code = error.code === 'PROPOSAL_EXPIRED' ? error.code : 'WRITEBACK_IN_PROGRESS';
-    return refused(session, proposalId, { code, message: 'Another apply claimed this proposal first' });
+    if (!LOST_RACE_CODES.has(error.code)) return refused(session, proposalId, { code: error.code, message: error.message });
+    return refused(session, proposalId, { code: 'WRITEBACK_IN_PROGRESS', message: 'Another apply claimed this proposal first' });
   }
 
   const receipt = await dispatch(executor, job, context);

@@ -29,7 +29,7 @@ export type PreflightResult =
   | { kind: 'ready'; verified: VerifiedApply & { executorType: ExecutorType } };
 
 /** Runs one numbered check, recording pass/fail; a refusal propagates to the orchestration. */
-async function step<T>(checks: ApplyCheck[], id: number, name: string, run: () => T | Promise<T>): Promise<T> {
+export async function step<T>(checks: ApplyCheck[], id: number, name: string, run: () => T | Promise<T>): Promise<T> {
   try {
     const value = await run();
     checks.push({ id, name, status: 'pass', code: null });

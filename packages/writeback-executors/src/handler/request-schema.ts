@@ -1,14 +1,6 @@
 import * as v from 'valibot';
-import { SQL_IDENTIFIER_PATTERN, STORED_ID_PATTERN } from '@synapsor/core';
 import type { ChangeSet } from '@synapsor/core';
-
-const identifier = v.pipe(v.string(), v.regex(SQL_IDENTIFIER_PATTERN));
-const storedId = v.pipe(v.string(), v.regex(STORED_ID_PATTERN));
-const scalar = v.union([v.string(), v.number(), v.boolean(), v.null()]);
-const row = v.record(identifier, scalar);
-const columnValue = v.strictObject({ column: identifier, value: scalar });
-const hash = v.pipe(v.string(), v.regex(/^sha256:[0-9a-f]{64}$/));
-const timestamp = v.pipe(v.string(), v.isoTimestamp());
+import { columnValue, hash, identifier, row, scalar, storedId, timestamp } from '../shared/schema-parts.js';
 
 const expectedVersion = v.union([
   v.strictObject({ column: v.literal('__row_hash'), value: v.string(), columns: v.array(identifier) }),

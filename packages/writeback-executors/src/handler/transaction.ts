@@ -59,6 +59,28 @@ function replay(stored: { status: string; receipt: JsonObject }): JsonObject {
  * so a redelivery answers the same; an action that throws leaves nothing behind.
  */
 export async function runWritebackTransaction(request: WritebackRequest, options: HandlerOptions): Promise<HandlerResponse> {
+  for (let attempt = 1; ; attempt += 1) {
+    const response = await attemptTransaction(request, options);
+    if (response !== RETRY) return response;
+    if (attempt === MAX_ATTEMPTS) return failure(500, 'HANDLER_EXCEPTION');
+    await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
+  }
+}
+
+const RETRY = Symbol('retry');
+const MAX_ATTEMPTS = 3;
+
+/**
+ * Deadlock / lock-wait timeout (MySQL 1213/1205, PostgreSQL 40P01/40001). Two deliveries of one
+ * key both gap-lock the missing receipt row on InnoDB, so one of them is chosen as the deadlock
+ * victim: its whole transaction was rolled back and is retried, as the adapters do for sql_update.
+ */
+function isLockContention(error: unknown): boolean {
+  const { errno, code } = (error ?? {}) as { errno?: unknown; code?: unknown };
+  return errno === 1213 || errno === 1205 || code === '40P01' || code === '40001';
+}
+
+async function attemptTransaction(request: WritebackRequest, options: HandlerOptions): Promise<HandlerResponse | typeof RETRY> {
   const dialect = detectDialect(options.database, options.dialect);
   const table = options.receiptTable;
   const tx: Tx = await options.database.startTransaction().execute();
@@ -93,6 +115,7 @@ export async function runWritebackTransaction(request: WritebackRequest, options
     try {
       result = (await options.actions[request.action]!({ request, tx: savepoint, row: businessRow })) ?? {};
     } catch (error) {
+      if (isLockContention(error)) throw error;
       if (!(error instanceof HandlerConflict)) return await finish(false, failure(500, 'HANDLER_BUSINESS_ERROR'));
       await savepoint.rollbackToSavepoint('synapsor_action').execute();
       return await conflict(error.code, version.current, error.details);
@@ -108,8 +131,8 @@ export async function runWritebackTransaction(request: WritebackRequest, options
     };
     await storeReceipt(tx, table, request, 'applied', body);
     return await finish(true, ok(body));
-  } catch {
+  } catch (error) {
     if (open) await tx.rollback().execute().catch(() => undefined);
-    return failure(500, 'HANDLER_EXCEPTION');
+    return isLockContention(error) ? RETRY : failure(500, 'HANDLER_EXCEPTION');
   }
 }

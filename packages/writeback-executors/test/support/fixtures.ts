@@ -12,12 +12,22 @@ export const ENV = {
 
 const target = { schema: 'public', table: 'invoices', primary_key: 'id', tenant_key: 'tenant_id' };
 
-/** A review-mode config with one capability per executor type. */
-export function makeConfig(schema = 'public'): Record<string, unknown> {
+/** The one source of every test config; `engine` picks PostgreSQL or MySQL/MariaDB. */
+export const SOURCE = 'app_db';
+
+export interface ConfigInput {
+  schema?: string;
+  engine?: 'postgres' | 'mysql';
+  mode?: 'read_only' | 'shadow' | 'review';
+}
+
+/** A config with one proposal capability per executor type (validates under `validateConfig`). */
+export function makeConfig(input: ConfigInput = {}): Record<string, any> {
+  const schema = input.schema ?? 'public';
   const proposal = (name: string, executor: string | undefined, extra: Record<string, unknown> = {}) => ({
     name,
     kind: 'proposal',
-    source: 'app_pg',
+    source: SOURCE,
     ...(executor ? { executor } : {}),
     target: { ...target, schema },
     args: { invoice_id: { type: 'string', max_length: 64 }, reason: { type: 'string', max_length: 200 } },
@@ -31,8 +41,8 @@ export function makeConfig(schema = 'public'): Record<string, unknown> {
   });
   return {
     version: 1,
-    mode: 'review',
-    sources: { app_pg: { engine: 'postgres', read_url_env: 'APP_READ_URL', write_url_env: 'APP_WRITE_URL' } },
+    mode: input.mode ?? 'review',
+    sources: { [SOURCE]: { engine: input.engine ?? 'postgres', read_url_env: 'APP_READ_URL', write_url_env: 'APP_WRITE_URL' } },
     trusted_context: { provider: 'environment', values: {} },
     executors: {
       billing_api: {
@@ -51,6 +61,13 @@ export function makeConfig(schema = 'public'): Record<string, unknown> {
       proposal('billing.propose_weak_waiver', undefined, { conflict_guard: { weak_guard_ack: true } }),
     ],
   };
+}
+
+/** `makeConfig` whose capabilities expire `expiresAfter` after the proposal (20m → 14:51:09). */
+export function makeExpiringConfig(expiresAfter = '20m', input: ConfigInput = {}): Record<string, any> {
+  const config = makeConfig(input);
+  for (const capability of config.capabilities) capability.approval.expires_after = expiresAfter;
+  return config;
 }
 
 export interface ProposalInput {
@@ -94,7 +111,7 @@ export function makeProposal(input: ProposalInput = {}): ProposalRecord {
     scope: { tenant_id: tenant, principal: input.principal ?? 'support.agent', object_type: 'invoices', object_id: objectId, business_object: 'invoices' },
     source: {
       kind: 'external_postgres',
-      source_id: 'app_pg',
+      source_id: SOURCE,
       schema: input.schema ?? 'public',
       table: 'invoices',
       primary_key: { column: 'id', value: objectId },
@@ -132,7 +149,7 @@ export function makeProposal(input: ProposalInput = {}): ProposalRecord {
     object_type: 'invoices',
     object_id: objectId,
     source_kind: 'external_postgres',
-    source_id: 'app_pg',
+    source_id: SOURCE,
     source_schema: input.schema ?? 'public',
     source_table: 'invoices',
     executor,
