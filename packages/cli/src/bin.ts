@@ -1,2 +1,5 @@
 #!/usr/bin/env node
-export {};
+import { main } from './main.js';
+import { processIo } from './support/io.js';
+
+process.exitCode = await main(process.argv.slice(2), processIo());

@@ -61,8 +61,9 @@ describe('evidence, query-audit, receipts', () => {
     expect(written.code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).evidence_bundle_id).toBe(seed.readEvidenceId);
     const md = await cli('evidence', 'export', seed.readEvidenceId, '--format', 'markdown');
-    expect(md.stdout).toMatch(/^# Evidence bundle ev_/);
-    expect(md.stdout).toContain('| capability | crm.inspect_customer |');
+    expect(md.stdout).toMatch(/^# Evidence ev_/);
+    expect(md.stdout).toContain('- Capability: crm.inspect_customer');
+    expect(md.stdout).toContain('## Visible row');
   });
 
   it('query audit: primary key filter, not-found outcome, export has no parameter values', async () => {
@@ -71,8 +72,9 @@ describe('evidence, query-audit, receipts', () => {
     expect(notFound.items[0]!.outcome).toBe('not_found');
     const md = await cli('query-audit', 'export', seed.notFoundAuditId, '--format', 'markdown');
     expect(md.code).toBe(0);
-    expect(md.stdout).toContain('Parameter values are never stored');
-    expect(md.stdout).toContain('| parameters_redacted | true |');
+    expect(md.stdout).toContain('## Statement template');
+    expect(md.stdout).toContain('- Parameter values: never stored');
+    expect(md.stdout).toContain('- Outcome: not_found');
   });
 
   it('receipts: list with status filter, show by id', async () => {

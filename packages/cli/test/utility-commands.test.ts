@@ -45,6 +45,21 @@ describe('writeback grants', () => {
     expect(sql).toContain('GRANT UPDATE ("late_fee_cents", "waiver_reason", "updated_at") ON "public"."invoices" TO "syn_writer"');
     expect(sql).toContain('GRANT SELECT, INSERT, UPDATE ON "synapsor_writeback_receipts" TO "syn_writer"');
     expect(sql).not.toMatch(/GRANT UPDATE[^;]*TO "syn_reader"/);
+    // The writer reads only the guard columns, not everything the reader reads.
+    expect(sql).toContain('GRANT SELECT ("id", "tenant_id", "updated_at") ON "public"."invoices" TO "syn_writer";');
+    expect(sql.trimEnd().split('\n').filter((line) => !line.startsWith('--')).every((line) => line.endsWith(';'))).toBe(true);
+  });
+
+  it('MySQL without --reader-role prints the writer grants only', async () => {
+    const config = JSON.parse(readFileSync(REFERENCE, 'utf8')) as { sources: Record<string, { engine: string }> };
+    for (const source of Object.values(config.sources)) source.engine = 'mysql';
+    const mysqlConfig = join(tmp.dir, 'mysql.runner.json');
+    writeFileSync(mysqlConfig, JSON.stringify(config));
+    const result = await runCli(['--config', mysqlConfig, 'writeback', 'grants', '--engine', 'mysql', '--writer-role', 'w@%']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("GRANT SELECT (`id`, `tenant_id`, `updated_at`) ON `public`.`invoices` TO 'w'@'%';");
+    expect(result.stdout).toContain("GRANT UPDATE (`late_fee_cents`, `waiver_reason`, `updated_at`) ON `public`.`invoices` TO 'w'@'%';");
+    expect(result.stdout).not.toContain('-- reader');
   });
 
   it('MySQL output names both accounts', async () => {

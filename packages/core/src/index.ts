@@ -15,3 +15,4 @@ export * from './envelope/index.js';
 export * from './context/index.js';
 export * from './resources/index.js';
 export * from './runtime/index.js';
+export * from './onboarding/index.js';

@@ -1,4 +1,4 @@
-import type { EvidenceBundle } from '@synapsor/core';
+import { renderEvidenceMarkdown, type EvidenceBundle } from '@synapsor/core';
 import type { CommandGroup } from '../support/command.js';
 import { LIST_FILTERS } from '../support/ledger-filters.js';
 import { registerRecordGroup } from '../support/record-commands.js';
@@ -17,8 +17,7 @@ export const registerEvidence: CommandGroup = (program, context) => {
     idOf: (record) => record.evidence_bundle_id,
     headers: ['created_at', 'evidence_bundle_id', 'capability', 'object', 'tenant', 'principal', 'proposal'],
     row: (e) => [e.created_at, e.evidence_bundle_id, e.capability, `${e.object_type}:${e.object_id}`, e.tenant_id, e.principal, e.proposal_id],
-    exportable: true,
-    note: 'Evidence records what the read returned at the time; it is not a live view of the source database.',
+    markdown: renderEvidenceMarkdown,
     next: (e) => [
       `synapsor-runner query-audit show ${e.query_audit_id}`,
       `synapsor-runner replay ${e.proposal_id ?? e.evidence_bundle_id}`,

@@ -1,4 +1,4 @@
-import type { QueryAuditRecord } from '@synapsor/core';
+import { renderQueryAuditMarkdown, type QueryAuditRecord } from '@synapsor/core';
 import type { CommandGroup } from '../support/command.js';
 import { LIST_FILTERS } from '../support/ledger-filters.js';
 import { registerRecordGroup } from '../support/record-commands.js';
@@ -17,8 +17,7 @@ export const registerQueryAudit: CommandGroup = (program, context) => {
     idOf: (record) => record.query_audit_id,
     headers: ['created_at', 'query_audit_id', 'capability', 'table', 'outcome', 'rows', 'ms'],
     row: (q) => [q.created_at, q.query_audit_id, q.capability, q.table_name, q.outcome, q.row_count, q.duration_ms],
-    exportable: true,
-    note: 'Parameter values are never stored in the query audit.',
+    markdown: renderQueryAuditMarkdown,
     next: (q) => (q.evidence_bundle_id ? [`synapsor-runner evidence show ${q.evidence_bundle_id}`] : []),
   });
 };

@@ -17,7 +17,6 @@ export const registerReceipts: CommandGroup = (program, context) => {
     idOf: (record) => record.receipt_id,
     headers: ['executed_at', 'receipt_id', 'proposal_id', 'attempt', 'status', 'rows', 'safe_code'],
     row: (r) => [r.executed_at, r.receipt_id, r.proposal_id, r.attempt, r.status, r.rows_affected, r.safe_error_code],
-    exportable: false,
     next: (r) => [`synapsor-runner replay ${r.proposal_id}`],
   });
 };

@@ -22,8 +22,7 @@ function schemaFlag(raw: string | undefined): string | undefined {
 /** Identifier refusals from the SQL renderers are bad flag values (exit 2). */
 function renderSql(render: () => string): string {
   try {
-    const text = render().trimEnd();
-    return `${text.endsWith(';') ? text : `${text};`}\n`;
+    return render();
   } catch (error) {
     if (error instanceof SynapsorError) throw usageError(error.code, error.message);
     throw error;
@@ -60,23 +59,17 @@ export const registerWriteback: CommandGroup = (program, context) => {
       action<{ engine?: string; writerRole?: string; readerRole?: string; schema?: string }>(context, async (options) => {
         const engine = engineFlag(options.engine);
         if (!options.writerRole) throw usageError('INVALID_FLAG_VALUE', '--writer-role is required');
-        // adapters-mysql renders reader and writer together; it has no writer-only form yet.
-        if (engine === 'mysql' && !options.readerRole) throw usageError('INVALID_FLAG_VALUE', '--reader-role is required with --engine mysql');
         const loaded = await loadConfig(io, options.config);
         const plan = grantPlanFromConfig(loaded.config, { engine });
         if (plan.targets.length === 0) throw new CliError('NO_TARGETS', `the config has no ${engine} capability targets`);
         const receiptsSchema = schemaFlag(options.schema) ?? plan.receipts_schemas.find((schema) => schema !== null) ?? undefined;
-        // The adapters take one column list for both roles: the reader's read columns (which
-        // include every writer guard column).
-        const targets = plan.targets.map((t) => ({ schema: t.schema, table: t.table, selectColumns: t.reader_select_columns, updateColumns: t.writer_update_columns }));
-        const common = { writerRole: options.writerRole, targets, ...(receiptsSchema === undefined ? {} : { receiptsSchema }) };
-        io.stdout(
-          renderSql(() =>
-            engine === 'postgres'
-              ? postgresGrantsSql({ ...common, ...(options.readerRole ? { readerRole: options.readerRole } : {}) })
-              : mysqlGrantsSql({ ...common, readerRole: options.readerRole! }),
-          ),
-        );
+        const grants = {
+          writerRole: options.writerRole,
+          targets: plan.targets,
+          ...(options.readerRole ? { readerRole: options.readerRole } : {}),
+          ...(receiptsSchema === undefined ? {} : { receiptsSchema }),
+        };
+        io.stdout(renderSql(() => (engine === 'postgres' ? postgresGrantsSql(grants) : mysqlGrantsSql(grants))));
       }),
     );
 

@@ -7,7 +7,7 @@ import { CliError, usageError } from './errors.js';
 import { addFilterOptions, filterFromOptions, type FilterGroup, type FilterOptions } from './ledger-filters.js';
 import { withLedger } from './ledger-session.js';
 import { printJson, printLines } from './output.js';
-import { recordLines, recordMarkdown, textTable } from './record-format.js';
+import { recordLines, textTable } from './record-format.js';
 
 /** One ledger entity exposed as `<group> list|show [|export]` (cli.md "Ledger inspection"). */
 export interface RecordGroupSpec<R extends object> {
@@ -25,10 +25,8 @@ export interface RecordGroupSpec<R extends object> {
   /** Human list columns. */
   headers: string[];
   row(record: R): unknown[];
-  /** `export` subcommand (json | markdown); absent for receipts. */
-  exportable: boolean;
-  /** Printed under a markdown export (e.g. "parameter values are never stored"). */
-  note?: string;
+  /** Core's markdown renderer for the record; set = an `export` subcommand (json | markdown). */
+  markdown?(record: R): string;
   /** Commands to look closer, printed after `show`. */
   next?(record: R): string[];
 }
@@ -39,8 +37,6 @@ async function findRecord<R extends object>(spec: RecordGroupSpec<R>, store: Sql
   if (!found) throw new CliError(spec.notFoundCode, `no ${spec.noun} ${id === 'latest' ? 'in the ledger yet' : id}`);
   return found;
 }
-
-const capitalise = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 export function exportFormat(raw: string | undefined): 'json' | 'markdown' {
   if (raw === 'json' || raw === 'markdown') return raw;
@@ -91,7 +87,8 @@ export function registerRecordGroup<R extends object>(program: Command, context:
       }),
     );
 
-  if (spec.exportable) {
+  const { markdown } = spec;
+  if (markdown) {
     group
       .command('export')
       .description(`export one ${spec.noun} as JSON or markdown`)
@@ -102,8 +99,7 @@ export function registerRecordGroup<R extends object>(program: Command, context:
         action<{ format?: string; output?: string }>(context, async (options, [id]) => {
           const format = exportFormat(options.format);
           const record = await withLedger(io, options, (store) => findRecord(spec, store, id!));
-          const text =
-            format === 'json' ? `${JSON.stringify(record, null, 2)}\n` : recordMarkdown(`${capitalise(spec.noun)} ${spec.idOf(record)}`, record, spec.note);
+          const text = format === 'json' ? `${JSON.stringify(record, null, 2)}\n` : markdown(record);
           await emit(context, text, options.output);
         }),
       );

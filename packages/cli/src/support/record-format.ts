@@ -1,6 +1,6 @@
 /**
  * Generic rendering of JSON records for humans (no ledger knowledge): aligned columns for
- * lists, `key: value` lines for one record, and a markdown document for `export`.
+ * lists and `key: value` lines for one record. Markdown exports are core's renderers.
  */
 
 const scalar = (value: unknown): string =>
@@ -27,18 +27,4 @@ export function recordLines(record: object): string[] {
     }
   }
   return lines;
-}
-
-const mdCell = (value: unknown): string => scalar(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-
-/** `# title`, a field table of the scalars, then one JSON block per nested field. */
-export function recordMarkdown(title: string, record: object, note?: string): string {
-  const entries = Object.entries(record);
-  const scalars = entries.filter(([, value]) => value === null || typeof value !== 'object');
-  const nested = entries.filter(([, value]) => value !== null && typeof value === 'object');
-  const lines = [`# ${title}`, '', '| field | value |', '| --- | --- |'];
-  for (const [key, value] of scalars) lines.push(`| ${mdCell(key)} | ${mdCell(value)} |`);
-  for (const [key, value] of nested) lines.push('', `## ${key}`, '', '```json', JSON.stringify(value, null, 2), '```');
-  if (note) lines.push('', `> ${note}`);
-  return `${lines.join('\n')}\n`;
 }

@@ -81,6 +81,11 @@ export const SAFE_ERROR_CODES: Readonly<Record<SafeErrorCode, SafeCodeInfo>> = {
       'LOCAL_STORE_UNAVAILABLE',
       'LEDGER_BUSY',
       'SOURCE_CREDENTIAL_MISSING',
+      // A malformed read-URL env is a deployment problem like a missing one: fixable by an
+      // operator without a config review, so the model may retry later.
+      'SOURCE_URL_INVALID',
+      // A call racing shutdown: the adapter closed under it; a retry reaches the next process.
+      'ADAPTER_CLOSED',
       'TRUSTED_BINDING_MISSING',
       'TRUSTED_CONTEXT_MISSING',
     ],
@@ -88,7 +93,16 @@ export const SAFE_ERROR_CODES: Readonly<Record<SafeErrorCode, SafeCodeInfo>> = {
   INTERNAL: {
     retryable: false,
     hint: 'Stop and tell a person, quoting the ref.',
-    internal: [],
+    // Also the default for any unlisted code; listed here are those known to reach a tool
+    // call, all runner or config defects that a retry cannot fix.
+    internal: [
+      'SECRET_MATERIAL_REJECTED',
+      'UNSUPPORTED_COLUMN_TYPE',
+      'UNSAFE_IDENTIFIER',
+      'READ_PLAN_INVALID',
+      'JOB_INVALID',
+      'INVALID_SOURCE',
+    ],
   },
 };
 

@@ -24,6 +24,26 @@ export function isSecretString(value: string): boolean {
   return SECRET_VALUE_PATTERNS.some((pattern) => pattern.test(value));
 }
 
+/** What redaction writes in place of secret material. */
+export const SECRET_MASK = '[REDACTED]';
+
+/**
+ * The value patterns widened to the whole whitespace-free token around a match (a URL with
+ * its credentials, not just its scheme) and made global, so masking keeps the rest of a text.
+ */
+const SECRET_TOKEN_PATTERNS: readonly RegExp[] = SECRET_VALUE_PATTERNS.map((pattern) => new RegExp(`\\S*(?:${pattern.source})\\S*`, 'gi'));
+
+/**
+ * Masks every token the ledger would reject (`isSecretString`), keeping the rest of the text.
+ * Should a match survive token masking, the whole text is replaced: the result never holds
+ * secret material by the ledger's own rule.
+ */
+export function maskSecretText(text: string): string {
+  let out = text;
+  for (const pattern of SECRET_TOKEN_PATTERNS) out = out.replace(pattern, SECRET_MASK);
+  return isSecretString(out) ? SECRET_MASK : out;
+}
+
 const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 function childPath(parent: string, key: string): string {

@@ -4,6 +4,7 @@ export * from './validate.js';
 export * from './tx.js';
 export * from './replay.js';
 export * from './replay-render.js';
+export * from './record-render.js';
 export * from './filters.js';
 export * from './match.js';
 export * from './activity.js';

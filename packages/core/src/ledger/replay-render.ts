@@ -1,28 +1,10 @@
-import { canonicalJson } from '../hashing/index.js';
 import type { ReplayDocument } from '../ports/ledger-store.js';
-import type { ExternalRowItem, JsonValue } from '../records/index.js';
+import type { ExternalRowItem } from '../records/index.js';
+import { markdownBullets as bullets, markdownDocument, markdownTable as table } from './markdown.js';
 
 /** JSON export = the replay object (stable, pretty). */
 export function renderReplayJson(doc: ReplayDocument): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
-}
-
-function cell(value: JsonValue | undefined): string {
-  const text = value === undefined ? '' : typeof value === 'string' ? value : canonicalJson(value);
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-function table(headers: string[], rows: Array<Array<JsonValue | undefined>>): string[] {
-  if (rows.length === 0) return ['_None recorded._'];
-  return [
-    `| ${headers.join(' | ')} |`,
-    `| ${headers.map(() => '---').join(' | ')} |`,
-    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
-  ];
-}
-
-function bullets(entries: Array<[string, JsonValue | undefined]>): string[] {
-  return entries.map(([label, value]) => `- ${label}: ${cell(value ?? null)}`);
 }
 
 function summary(doc: ReplayDocument): string[] {
@@ -122,8 +104,5 @@ export function renderReplayMarkdown(doc: ReplayDocument): string {
     ['Query audit', auditSection(doc)],
     ['Integrity', integritySection(doc)],
   ];
-  const lines = [`# Replay ${doc.replay_id}`, ''];
-  for (const [title, body] of sections) lines.push(`## ${title}`, '', ...body, '');
-  lines.push('> Note: a record of captured interactions, not time travel of the source database.', '');
-  return lines.join('\n');
+  return markdownDocument(`Replay ${doc.replay_id}`, sections, 'a record of captured interactions, not time travel of the source database.');
 }

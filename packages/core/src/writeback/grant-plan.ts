@@ -1,5 +1,6 @@
 import { executorTypeOf, isProposalCapability } from '../config/capability-helpers.js';
 import type { ProposalCapabilityConfig, RunnerConfig } from '../config/types.js';
+import { assertSqlIdentifier } from '../guards/identifier.js';
 import { conflictColumnOf, readColumnsOf, rowHashColumnsOf, tenantKeyOf } from '../plan/columns.js';
 import type { Engine } from '../records/index.js';
 
@@ -22,6 +23,39 @@ export interface GrantPlan {
   /** Configured `receipts_schema` per source that has a writer target (`null` = unqualified). */
   receipts_schemas: Array<string | null>;
 }
+
+/** The part of a plan target the SQL generators render (engine-neutral). */
+export type GrantSqlTarget = Pick<GrantPlanTarget, 'schema' | 'table' | 'reader_select_columns' | 'writer_select_columns' | 'writer_update_columns'>;
+
+/** Input of the engine GRANT generators (`postgresGrantsSql`, `mysqlGrantsSql`). */
+export interface GrantSqlOptions {
+  /** Omitted: no reader GRANTs are printed (the read role is managed elsewhere). */
+  readerRole?: string;
+  writerRole: string;
+  /** Schema (PostgreSQL) or database (MySQL) of the receipts table; unset = unqualified. */
+  receiptsSchema?: string;
+  targets: GrantSqlTarget[];
+}
+
+/**
+ * Every plan identifier ends up quoted inside SQL text a DBA runs with elevated rights, so
+ * anything but a plain identifier is refused (`UNSAFE_IDENTIFIER`) before rendering. Role
+ * names are engine-specific (MySQL accounts carry a host) and are checked by each generator.
+ */
+export function assertGrantSqlIdentifiers(options: Pick<GrantSqlOptions, 'receiptsSchema' | 'targets'>): void {
+  if (options.receiptsSchema !== undefined) assertSqlIdentifier(options.receiptsSchema, 'receipts schema');
+  for (const target of options.targets) {
+    assertSqlIdentifier(target.schema, 'schema');
+    assertSqlIdentifier(target.table, 'table');
+    for (const column of [...target.reader_select_columns, ...target.writer_select_columns, ...target.writer_update_columns]) {
+      assertSqlIdentifier(column, 'column');
+    }
+  }
+}
+
+/** Targets the writer needs rights on: those with an `sql_update` proposal. */
+export const writerGrantTargets = <T extends GrantSqlTarget>(targets: T[]): T[] =>
+  targets.filter((target) => target.writer_update_columns.length > 0);
 
 const unique = (values: Iterable<string>): string[] => [...new Set(values)];
 
