@@ -72,8 +72,10 @@ async function writableColumn(pools: DoctorPools, probe: Extract<DoctorProbe, { 
   await pools.writer().connection().execute(async (conn) => {
     await sql`START TRANSACTION`.execute(conn);
     try {
-      await sql`SELECT ${column} FROM ${target} WHERE false FOR UPDATE`.execute(conn);
-      await sql`UPDATE ${target} SET ${column} = ${column} WHERE false`.execute(conn);
+      // Neither statement reads the column: like the real guarded UPDATE, the probe needs only
+      // UPDATE(c), which is all `writeback grants` gives the writer on an allowed column.
+      await sql`SELECT 1 FROM ${target} WHERE false FOR UPDATE`.execute(conn);
+      await sql`UPDATE ${target} SET ${column} = NULL WHERE false`.execute(conn);
     } finally {
       await sql`ROLLBACK`.execute(conn);
     }

@@ -1,21 +1,7 @@
-import { SynapsorError, assertSqlIdentifier } from '@synapsor/core';
+import { SynapsorError, assertGrantSqlIdentifiers, writerGrantTargets, type GrantSqlOptions } from '@synapsor/core';
 import { RECEIPTS_TABLE } from './receipts.js';
 
-export interface MysqlGrantTarget {
-  schema: string;
-  table: string;
-  /** Columns the reader reads, and the writer's key/tenant/version/hash columns. */
-  selectColumns: string[];
-  /** Allowed patch columns plus the bump column. */
-  updateColumns: string[];
-}
-
-export interface MysqlGrantsOptions {
-  readerRole: string;
-  writerRole: string;
-  receiptsSchema?: string;
-  targets: MysqlGrantTarget[];
-}
+export type MysqlGrantsOptions = GrantSqlOptions;
 
 /** `name` or `name@host` (host may hold `%`, `.`, `-`, `:`); quoted as `'name'@'host'`. */
 const ACCOUNT = /^([A-Za-z_][A-Za-z0-9_.-]{0,79})(?:@([A-Za-z0-9_.%:-]{1,255}))?$/;
@@ -30,25 +16,35 @@ const q = (identifier: string): string => `\`${identifier}\``;
 const list = (columns: string[]): string => [...new Set(columns)].map(q).join(', ');
 
 /**
- * Least-privilege GRANT statements (cli.md `writeback grants`): reader SELECT on the read
- * columns; writer SELECT on its guard columns, column-level UPDATE on allowed + bump columns,
- * and SELECT/INSERT/UPDATE on the receipts table. Text only; nothing is executed.
+ * Least-privilege GRANT statements (cli.md `writeback grants`) from a grant plan: reader
+ * SELECT on the read columns; writer SELECT on its guard columns, column-level UPDATE on
+ * allowed + bump columns, and SELECT/INSERT/UPDATE on the receipts table. MySQL needs no
+ * SELECT on a column that is only assigned (`SET c = ?`), so the writer cannot read the
+ * allowed columns. Text only; nothing is executed.
  */
 export function mysqlGrantsSql(options: MysqlGrantsOptions): string {
-  const reader = account(options.readerRole, 'reader role');
+  const reader = options.readerRole === undefined ? undefined : account(options.readerRole, 'reader role');
   const writer = account(options.writerRole, 'writer role');
-  if (options.receiptsSchema !== undefined) assertSqlIdentifier(options.receiptsSchema, 'receipts schema');
+  assertGrantSqlIdentifiers(options);
+  const object = (target: { schema: string; table: string }) => `${q(target.schema)}.${q(target.table)}`;
   const lines: string[] = [];
-  for (const target of options.targets) {
-    assertSqlIdentifier(target.schema, 'schema');
-    assertSqlIdentifier(target.table, 'table');
-    for (const column of [...target.selectColumns, ...target.updateColumns]) assertSqlIdentifier(column, 'column');
-    const object = `${q(target.schema)}.${q(target.table)}`;
-    if (target.selectColumns.length > 0) {
-      lines.push(`GRANT SELECT (${list(target.selectColumns)}) ON ${object} TO ${reader};`);
-      lines.push(`GRANT SELECT (${list([...target.selectColumns, ...target.updateColumns])}) ON ${object} TO ${writer};`);
+
+  if (reader !== undefined) {
+    lines.push('-- reader: SELECT on the reviewed read columns only');
+    for (const target of options.targets) {
+      if (target.reader_select_columns.length > 0) lines.push(`GRANT SELECT (${list(target.reader_select_columns)}) ON ${object(target)} TO ${reader};`);
     }
-    if (target.updateColumns.length > 0) lines.push(`GRANT UPDATE (${list(target.updateColumns)}) ON ${object} TO ${writer};`);
+  }
+
+  const targets = writerGrantTargets(options.targets);
+  if (targets.length === 0) {
+    lines.push('-- writer: no sql_update proposal targets; nothing to grant');
+    return `${lines.join('\n')}\n`;
+  }
+  lines.push('-- writer: guard columns readable, allowed and bump columns updatable, receipts table');
+  for (const target of targets) {
+    if (target.writer_select_columns.length > 0) lines.push(`GRANT SELECT (${list(target.writer_select_columns)}) ON ${object(target)} TO ${writer};`);
+    lines.push(`GRANT UPDATE (${list(target.writer_update_columns)}) ON ${object(target)} TO ${writer};`);
   }
   const receipts = options.receiptsSchema === undefined ? q(RECEIPTS_TABLE) : `${q(options.receiptsSchema)}.${q(RECEIPTS_TABLE)}`;
   lines.push(`GRANT SELECT, INSERT, UPDATE ON ${receipts} TO ${writer};`);

@@ -1,4 +1,4 @@
 export { createMysqlAdapter } from './adapter.js';
 export type { MysqlAdapterOptions } from './options.js';
 export { mysqlReceiptsDdl } from './receipts.js';
-export { mysqlGrantsSql, type MysqlGrantsOptions, type MysqlGrantTarget } from './grants.js';
+export { mysqlGrantsSql, type MysqlGrantsOptions } from './grants.js';

@@ -13,7 +13,7 @@ function quoted(schema: string | undefined): string {
   return schema === undefined ? `\`${RECEIPTS_TABLE}\`` : `\`${schema}\`.\`${RECEIPTS_TABLE}\``;
 }
 
-/** The receipts table DDL (writeback.md, MySQL / MariaDB column). */
+/** The receipts table DDL (writeback.md, MySQL / MariaDB column): one statement ending in `;`. */
 export function mysqlReceiptsDdl(options: { schema?: string } = {}): string {
   if (options.schema !== undefined) assertSqlIdentifier(options.schema, 'receipts schema');
   return [
@@ -25,7 +25,8 @@ export function mysqlReceiptsDdl(options: { schema?: string } = {}): string {
     '  `result_hash` varchar(128) NULL,',
     '  `created_at` timestamp(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),',
     '  `completed_at` timestamp(6) NULL',
-    ') ENGINE=InnoDB',
+    ') ENGINE=InnoDB;',
+    '',
   ].join('\n');
 }
 

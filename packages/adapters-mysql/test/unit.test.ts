@@ -15,24 +15,39 @@ describe('receipts DDL', () => {
     for (const column of ['`idempotency_key` varchar(255) NOT NULL PRIMARY KEY', '`job_id` varchar(255) NOT NULL UNIQUE', '`proposal_id` varchar(512) NOT NULL', '`status` varchar(64) NOT NULL', '`result_hash` varchar(128) NULL', '`created_at` timestamp(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)', '`completed_at` timestamp(6) NULL']) {
       expect(ddl).toContain(column);
     }
-    expect(ddl.endsWith(') ENGINE=InnoDB')).toBe(true);
+    expect(ddl.endsWith(') ENGINE=InnoDB;\n')).toBe(true);
     expect(mysqlReceiptsDdl()).toMatch(/^CREATE TABLE IF NOT EXISTS `synapsor_writeback_receipts` \(/);
     expect(() => mysqlReceiptsDdl({ schema: 'a`b' })).toThrow(expect.objectContaining({ code: 'UNSAFE_IDENTIFIER' }));
   });
 });
 
 describe('grants SQL', () => {
-  const targets = [{ schema: 'app', table: 'invoices', selectColumns: ['invoice_id', 'tenant_id', 'status'], updateColumns: ['status', 'updated_at'] }];
+  const targets = [
+    {
+      schema: 'app',
+      table: 'invoices',
+      reader_select_columns: ['invoice_id', 'tenant_id', 'status', 'amount_cents', 'updated_at'],
+      writer_select_columns: ['invoice_id', 'tenant_id', 'updated_at'],
+      writer_update_columns: ['status', 'updated_at'],
+    },
+  ];
   it('emits least-privilege grants', () => {
     expect(mysqlGrantsSql({ readerRole: 'synapsor_reader', writerRole: 'synapsor_writer@10.0.%', receiptsSchema: 'ops', targets })).toBe(
       [
-        "GRANT SELECT (`invoice_id`, `tenant_id`, `status`) ON `app`.`invoices` TO 'synapsor_reader';",
-        "GRANT SELECT (`invoice_id`, `tenant_id`, `status`, `updated_at`) ON `app`.`invoices` TO 'synapsor_writer'@'10.0.%';",
+        '-- reader: SELECT on the reviewed read columns only',
+        "GRANT SELECT (`invoice_id`, `tenant_id`, `status`, `amount_cents`, `updated_at`) ON `app`.`invoices` TO 'synapsor_reader';",
+        '-- writer: guard columns readable, allowed and bump columns updatable, receipts table',
+        "GRANT SELECT (`invoice_id`, `tenant_id`, `updated_at`) ON `app`.`invoices` TO 'synapsor_writer'@'10.0.%';",
         "GRANT UPDATE (`status`, `updated_at`) ON `app`.`invoices` TO 'synapsor_writer'@'10.0.%';",
         "GRANT SELECT, INSERT, UPDATE ON `ops`.`synapsor_writeback_receipts` TO 'synapsor_writer'@'10.0.%';",
         '',
       ].join('\n'),
     );
+  });
+  it('prints writer rights only without a reader role', () => {
+    const text = mysqlGrantsSql({ writerRole: 'w', targets });
+    expect(text).not.toContain('reader');
+    expect(text).toContain("GRANT UPDATE (`status`, `updated_at`) ON `app`.`invoices` TO 'w';");
   });
   it('refuses unsafe roles and identifiers', () => {
     expect(() => mysqlGrantsSql({ readerRole: "r'; DROP USER x; --", writerRole: 'w', targets })).toThrow(expect.objectContaining({ code: 'INVALID_GRANT_ROLE' }));

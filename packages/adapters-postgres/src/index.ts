@@ -2,4 +2,4 @@ export { createPostgresAdapter } from './adapter.js';
 export type { PostgresAdapterOptions } from './options.js';
 export type { DebugLogger } from './logger.js';
 export { postgresReceiptsDdl } from './receipts.js';
-export { postgresGrantsSql, type PostgresGrantTarget, type PostgresGrantsOptions } from './grants.js';
+export { postgresGrantsSql, type PostgresGrantsOptions } from './grants.js';

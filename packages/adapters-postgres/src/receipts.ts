@@ -1,10 +1,14 @@
 import type pg from 'pg';
 import { sql } from 'kysely';
-import { RECEIPTS_TABLE_NAME, writebackResultHash } from '@synapsor/core';
+import { RECEIPTS_TABLE_NAME, assertSqlIdentifier, writebackResultHash } from '@synapsor/core';
 import { builder, inSchema, run } from './sql.js';
 
-/** `CREATE TABLE IF NOT EXISTS` for the receipts table (writeback.md), identifiers quoted by kysely. */
+/**
+ * `CREATE TABLE IF NOT EXISTS` for the receipts table (writeback.md), one statement ending in
+ * `;`. kysely quotes the schema, but the text is run by a DBA, so only plain identifiers pass.
+ */
 export function postgresReceiptsDdl(options: { schema?: string } = {}): string {
+  if (options.schema !== undefined) assertSqlIdentifier(options.schema, 'receipts schema');
   const table = inSchema(options.schema)
     .schema.createTable(RECEIPTS_TABLE_NAME)
     .ifNotExists()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertNoSecretMaterial, findSecretMaterial } from '@synapsor/core';
+import { assertNoSecretMaterial, findSecretMaterial, maskSecretText } from '@synapsor/core';
 
 const SECRET_KEYS = [
   'password', 'PASSWORD', 'db_password', 'password-hint', 'passwd', 'secret', 'client_secret', 'token', 'auth_token',
@@ -49,5 +49,17 @@ describe('secret-material guard', () => {
     let deep: unknown = 'Bearer abcdefghij';
     for (let i = 0; i < 10_000; i += 1) deep = [deep];
     expect(findSecretMaterial(deep)?.path.startsWith('$[0][0]')).toBe(true);
+  });
+
+  it.each(SECRET_VALUES)('maskSecretText leaves nothing the guard rejects in "… %s …"', (value) => {
+    const masked = maskSecretText(`before ${value} after`);
+    expect(findSecretMaterial(masked)).toBeNull();
+    expect(masked.startsWith('before ')).toBe(true);
+  });
+
+  it('maskSecretText masks the whole token (credentials included) and keeps safe text', () => {
+    expect(maskSecretText('failed at postgres://u:pw@h/db: refused')).toBe('failed at [REDACTED] refused');
+    expect(maskSecretText('Bearer abcdefgh and more')).toBe('[REDACTED] and more');
+    for (const value of SAFE_VALUES) expect(maskSecretText(value)).toBe(value);
   });
 });

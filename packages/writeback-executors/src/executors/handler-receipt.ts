@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { isSafeCode } from '@synapsor/core';
 import type { JsonObject } from '@synapsor/core';
 import { asDryRun, failedOutcome, type AttemptOutcome } from './receipt.js';
-import { boundedDetails } from './redact.js';
+import { boundedDetails, redactText } from './redact.js';
 
 const nullableString = v.optional(v.nullable(v.string()));
 
@@ -38,12 +38,14 @@ export function parseHandlerReceipt(text: string, options: { dryRun: boolean; se
     code = isSafeCode(receipt.safe_error_code) ? receipt.safe_error_code : DEFAULT_CODE[receipt.status];
   }
   const details: JsonObject = { ...((receipt.details ?? {}) as JsonObject) };
+  // Versions are handler-chosen text stored in the receipt too: same rules as details.
+  const version = (value: string | null | undefined) => (value == null ? null : redactText(value, options.secrets));
   if (receipt.new_object_id != null) details.new_object_id = receipt.new_object_id;
   const outcome: AttemptOutcome = {
     status: receipt.status,
     rows_affected: receipt.rows_affected ?? (applied ? 1 : 0),
-    previous_version: receipt.previous_version ?? null,
-    new_version: receipt.new_version ?? null,
+    previous_version: version(receipt.previous_version),
+    new_version: version(receipt.new_version),
     source_database_mutated: receipt.source_database_mutated ?? applied,
     safe_error_code: code,
     details: boundedDetails(details, options.secrets),

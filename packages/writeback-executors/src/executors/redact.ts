@@ -1,20 +1,19 @@
-import { canonicalJson } from '@synapsor/core';
+import { SECRET_MASK, canonicalJson, findSecretMaterial, isSecretKey, maskSecretText } from '@synapsor/core';
 import type { JsonObject, JsonValue } from '@synapsor/core';
 
-/** Keys whose values are credentials by name; they are dropped, not masked. */
-const SECRET_KEY = /pass(word)?|secret|token|authori[sz]ation|api[_-]?key|credential|private[_-]?key|cookie|dsn|connection[_-]?string|database[_-]?url/i;
-/** Connection URLs and `user:password@` authorities never leave the runner. */
-const SECRET_TEXT = /\b(?:postgres(?:ql)?|mysql|mariadb|redis|mongodb(?:\+srv)?):\/\/\S*|\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/@:]+:[^\s/@]+@\S*|\bBearer\s+[A-Za-z0-9._~+/=-]+/g;
-const MASK = '[REDACTED]';
+// One rule set: the ledger refuses any receipt holding secret material (ledger.md), and a
+// refusal after the source changed would strand the proposal in `pending_worker`. So redaction
+// uses core's own key and value rules; the only addition is the executor's own env values.
+
 export const MAX_DETAILS_BYTES = 16 * 1024;
 
-/** Replaces known secret values (≥ 4 chars, so tiny values don't blank out text) and URL-ish secrets. */
+/** Masks the executor's known secret values (≥ 4 chars, so tiny values don't blank out text), then whatever the ledger would reject. */
 export function redactText(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join(MASK);
+    if (secret.length >= 4) out = out.split(secret).join(SECRET_MASK);
   }
-  return out.replace(SECRET_TEXT, MASK);
+  return maskSecretText(out);
 }
 
 function redactValue(value: JsonValue, secrets: readonly string[]): JsonValue {
@@ -24,18 +23,24 @@ function redactValue(value: JsonValue, secrets: readonly string[]): JsonValue {
   return value;
 }
 
+/** Keys that name a credential are dropped (not masked); every string is redacted. */
 export function redactObject(value: JsonObject, secrets: readonly string[]): JsonObject {
   const out: JsonObject = {};
   for (const [key, item] of Object.entries(value)) {
-    if (SECRET_KEY.test(key)) continue;
+    if (isSecretKey(key)) continue;
     out[redactText(key, secrets)] = redactValue(item, secrets);
   }
   return out;
 }
 
-/** Redacted details, replaced by a marker when still larger than 16 KiB. */
+/**
+ * Redacted details, replaced by a marker when still larger than 16 KiB. The final
+ * `findSecretMaterial` check is the ledger's exact test: should redaction ever miss, the
+ * details are dropped rather than failing the receipt write.
+ */
 export function boundedDetails(value: JsonObject, secrets: readonly string[]): JsonObject {
   const redacted = redactObject(value, secrets);
+  if (findSecretMaterial(redacted) !== null) return { details_redacted: true };
   const bytes = Buffer.byteLength(canonicalJson(redacted), 'utf8');
   return bytes <= MAX_DETAILS_BYTES ? redacted : { details_truncated: true, original_bytes: bytes };
 }
