@@ -22,14 +22,30 @@ describe('demo', () => {
     assertNoSecrets(run.stdout + run.stderr);
   });
 
-  it('demo --quick --json builds the ledger-only fixture without a database', async () => {
+  it('demo --quick --json writes the fixed-id ledger fixture without a database; replay and verify read it', async () => {
     const run = await runCli(['demo', '--quick', '--json'], { cwd: dir.path });
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.stdout);
-    expect(summary).toMatchObject({ ok: true, integrity: { chain_ok: true, proposal_hash_ok: true } });
-    expect(summary.query_audit_ids).toHaveLength(2);
-    const show = await runCli(['proposals', 'show', 'latest', '--store', summary.store, '--json'], { cwd: dir.path });
-    expect(JSON.parse(show.stdout).proposal).toMatchObject({ proposal_id: summary.proposal_id, state: 'pending_review', action: 'billing.propose_late_fee_waiver' });
+    expect(summary).toMatchObject({
+      ok: true,
+      store: join(dir.path, '.synapsor', 'quick-demo.db'),
+      proposal_id: 'wrp_quick_INV_3001',
+      evidence_id: 'ev_quick_INV_3001',
+      query_audit_ids: ['qa_quick_INV_3001'],
+      integrity: { chain_ok: true, proposal_hash_ok: true, evidence_hashes_ok: true },
+    });
+
+    const replay = await runCli(['replay', 'show', 'wrp_quick_INV_3001', '--store', './.synapsor/quick-demo.db', '--json'], { cwd: dir.path });
+    expect(replay.code).toBe(0);
+    const doc = JSON.parse(replay.stdout).replay;
+    expect(doc.proposal).toMatchObject({ proposal_id: 'wrp_quick_INV_3001', state: 'pending_review', action: 'billing.propose_late_fee_waiver', evidence_bundle_id: 'ev_quick_INV_3001' });
+    expect(doc.evidence.map((bundle: { evidence_bundle_id: string }) => bundle.evidence_bundle_id)).toEqual(['ev_quick_INV_3001']);
+    expect(doc.query_audit[0]).toMatchObject({ query_audit_id: 'qa_quick_INV_3001', evidence_bundle_id: 'ev_quick_INV_3001', proposal_id: 'wrp_quick_INV_3001' });
+    expect(doc.query_audit[0].statement_template).toContain('"invoices"');
+    expect((await runCli(['store', 'verify', '--store', './.synapsor/quick-demo.db'], { cwd: dir.path })).code).toBe(0);
+
+    // A second run starts from an empty file, so the fixed ids never collide.
+    expect((await runCli(['demo', '--quick', '--json'], { cwd: dir.path })).code).toBe(0);
   });
 
   it('demo --keep leaves data, config, ledger and a 0600 env file; demo db serves it', { timeout: 120_000 }, async () => {

@@ -87,7 +87,7 @@ describe('writeback doctor (env only)', () => {
     const missing = await runCli(['--config', configPath, 'writeback', 'doctor', '--json']);
     expect(missing.code).toBe(1);
     const body = json<{ ok: boolean; checks: Array<{ id: string; status: string; message: string }> }>(missing);
-    expect(body.checks.find((c) => c.id === 'write_url_env')).toMatchObject({ status: 'fail', message: expect.stringContaining('REFERENCE_POSTGRES_WRITE_URL missing') });
+    expect(body.checks.find((c) => c.id === 'write_url_env')).toMatchObject({ status: 'fail', message: expect.stringContaining('missing: REFERENCE_POSTGRES_WRITE_URL') });
 
     const same = 'postgres://reader:very-secret-pw@127.0.0.1:1/app';
     const shared = await runCli(['--config', configPath, 'writeback', 'doctor'], { env: { REFERENCE_POSTGRES_READ_URL: same, REFERENCE_POSTGRES_WRITE_URL: same } });

@@ -62,9 +62,11 @@ export const registerDemo: CommandGroup = (program, context) => {
           if (error.code === 'EADDRINUSE') throw new CliError('PORT_IN_USE', 'the port is already in use; pass --port');
           throw error;
         });
+        // Handlers first: a signal sent as soon as the ready line appears must stop us cleanly.
+        const stopped = untilSignal();
         io.stderr(`serving the kept demo data on 127.0.0.1:${pg.port} (user postgres, database postgres); Ctrl-C stops\n`);
         io.stderr(`env for the runner: ${REFERENCE.readUrlEnv}, ${REFERENCE.writeUrlEnv} in ${workspace.shownDir}/runner.env\n`);
-        await untilSignal();
+        await stopped;
         await pg.stop();
         io.stderr('stopped\n');
       }),

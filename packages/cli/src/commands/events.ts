@@ -7,11 +7,11 @@ import {
 } from '@synapsor/core';
 import type { CommandGroup } from '../support/command.js';
 import { action } from '../support/command.js';
-import { usageError } from '../support/errors.js';
+import { cliErrorFrom, usageError } from '../support/errors.js';
 import type { CliIo } from '../support/io.js';
 import { interruptSignal, pause } from '../support/interrupt.js';
 import { addFilterOptions, filterFromOptions, intFlag, LIST_FILTERS, type FilterOptions } from '../support/ledger-filters.js';
-import { cliErrorFrom, withLedger } from '../support/ledger-session.js';
+import { withLedger } from '../support/ledger-session.js';
 import { runWebhook } from '../support/webhook-client.js';
 
 const MIN_INTERVAL_MS = 250;

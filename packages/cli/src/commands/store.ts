@@ -3,9 +3,9 @@ import { newId, type StoreStats, type VerifyResult } from '@synapsor/core';
 import { resetSqliteStore } from '@synapsor/store-sqlite';
 import type { CommandGroup } from '../support/command.js';
 import { action } from '../support/command.js';
-import { usageError } from '../support/errors.js';
+import { cliErrorFrom, usageError } from '../support/errors.js';
 import type { CliIo } from '../support/io.js';
-import { cliErrorFrom, ledgerPath, withLedger } from '../support/ledger-session.js';
+import { ledgerPath, withLedger } from '../support/ledger-session.js';
 import { printJson, printLines } from '../support/output.js';
 import { textTable } from '../support/record-format.js';
 

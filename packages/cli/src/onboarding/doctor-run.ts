@@ -12,6 +12,7 @@ import {
   skippedProbeChecks,
   toolBoundaryCheck,
   type Check,
+  type DoctorProbe,
   type Inspection,
   type RunnerConfig,
 } from '@synapsor/core';
@@ -35,9 +36,17 @@ export interface DoctorRun {
   checks: Check[];
 }
 
-/** Adapter probes and a metadata inspection per source; adapter checks are prefixed when several sources exist. */
-async function sourceChecks(config: RunnerConfig, env: EnvMap, checkWriteback: boolean): Promise<{ checks: Check[]; inspections: Record<string, Inspection | null> }> {
-  const probes = doctorProbesFor(config, env, { checkWriteback });
+/**
+ * Runs adapter probes per source (and, with `inspect`, a metadata inspection of the schemas the
+ * config targets); adapter checks are prefixed with the source id when several sources exist.
+ * Shared by `doctor` and `writeback doctor --check-db`.
+ */
+export async function runSourceProbes(
+  config: RunnerConfig,
+  env: EnvMap,
+  probes: Record<string, DoctorProbe[]>,
+  options: { inspect: boolean },
+): Promise<{ checks: Check[]; inspections: Record<string, Inspection | null> }> {
   const adapters = createSourceAdapters(config, env);
   const checks: Check[] = [];
   const inspections: Record<string, Inspection | null> = {};
@@ -47,6 +56,7 @@ async function sourceChecks(config: RunnerConfig, env: EnvMap, checkWriteback: b
       const adapter = adapters[sourceId]!;
       const found = await adapter.doctor(list);
       checks.push(...(several ? found.map((check) => ({ ...check, message: `${sourceId}: ${check.message}` })) : found));
+      if (!options.inspect) continue;
       const schemas = [...new Set(config.capabilities.filter((c) => c.source === sourceId).map((c) => c.target.schema))];
       inspections[sourceId] = await adapter.inspect({ schemas }).catch(() => null);
     }
@@ -89,7 +99,8 @@ export async function runDoctor(io: CliIo, globals: GlobalOptions, env: EnvMap, 
   const config = validation.config;
   const loaded: LoadedConfig = { path: validation.path, dir: dirname(validation.path), config, warnings: validation.warnings };
   checks.push(...envDoctorChecks(config, env, { allowSharedCredential: Boolean(flags.allowSharedCredential) }));
-  const probed = await sourceChecks(config, env, Boolean(flags.checkWriteback));
+  const probes = doctorProbesFor(config, env, { checkWriteback: Boolean(flags.checkWriteback) });
+  const probed = await runSourceProbes(config, env, probes, { inspect: true });
   checks.push(...probed.checks, sensitiveColumnsCheck(config, probed.inspections));
   checks.push(...skippedProbeChecks(checks, Boolean(flags.checkWriteback)));
   checks.push(handlerReachableCheck(flags.checkHandlers ? await probeHandlers(config, env) : null));

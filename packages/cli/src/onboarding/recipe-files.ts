@@ -1,23 +1,23 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRecipe, type Recipe } from '@synapsor/core';
 import { usageError } from '../support/errors.js';
 import { readJsonFile } from './json-file.js';
 
 /**
- * The shipped `recipes/` folder: the nearest ancestor of this module that has one (the repo
- * root in a checkout; the package root once recipes are packed with the CLI).
+ * Where the shipped recipes can be: `dist/recipes` (copied there by the build, so it is in the
+ * packed package; every dist chunk sits directly in `dist/`), then the repo-root `recipes/` for
+ * a run from sources (`src/onboarding/` → four levels up).
  */
+const RECIPE_DIR_CANDIDATES = [new URL('./recipes/', import.meta.url), new URL('../../../../recipes/', import.meta.url)];
+
 export function recipesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, 'recipes');
-    if (existsSync(join(candidate, 'billing.late_fee_waiver.json'))) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) throw usageError('RECIPES_NOT_FOUND', 'the recipes folder is not installed next to the CLI');
-    dir = parent;
+  for (const candidate of RECIPE_DIR_CANDIDATES) {
+    const dir = fileURLToPath(candidate);
+    if (existsSync(join(dir, 'billing.late_fee_waiver.json'))) return dir;
   }
+  throw usageError('RECIPES_NOT_FOUND', 'the recipes folder is not installed with the CLI');
 }
 
 export function recipeIds(): string[] {

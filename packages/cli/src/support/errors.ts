@@ -20,15 +20,25 @@ export function usageError(code: string, message: string): CliError {
   return new CliError(code, message, 2);
 }
 
+/** Store refusals that mean "your input was wrong" rather than "the ledger said no". */
+const USAGE_CODES = new Set(['FILTER_LIMIT_INVALID', 'FILTER_OBJECT_INVALID', 'FILTER_TIME_INVALID', 'STORE_RESET_REFUSED']);
+
 /**
- * Package refusals (`SynapsorError`) become command failures (exit 1) with their safe code and
- * message; package messages never carry URLs, driver text or values. Anything else is rethrown.
+ * A package refusal (`SynapsorError`) as a CLI outcome with its safe code and message (exit 1,
+ * or 2 for the input errors above); package messages never carry URLs, driver text or values.
+ * Anything else is rethrown.
  */
+export function cliErrorFrom(error: unknown): CliError {
+  if (error instanceof CliError) return error;
+  if (isSynapsorError(error)) return new CliError(error.code, error.message, USAGE_CODES.has(error.code) ? 2 : 1);
+  throw error;
+}
+
+/** Runs `run`, turning package refusals into CLI outcomes (`cliErrorFrom`). */
 export async function refusalsAsFailures<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (isSynapsorError(error)) throw new CliError(error.code, error.message, 1);
-    throw error;
+    throw cliErrorFrom(error);
   }
 }

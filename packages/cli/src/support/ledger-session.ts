@@ -1,25 +1,15 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { SynapsorError } from '@synapsor/core';
-import { openSqliteStore, type SqliteLedgerStore } from '@synapsor/store-sqlite';
+import type { SqliteLedgerStore } from '@synapsor/store-sqlite';
 import { resolveConfigPath, validateConfigFile, type LoadedConfig } from './config-file.js';
-import { CliError, usageError } from './errors.js';
+import { usageError } from './errors.js';
 import type { CliIo } from './io.js';
 import { resolveStorePath } from './store-path.js';
+import { withStoreAt } from './store.js';
 
 export interface StoreFlags {
   config?: string;
   store?: string;
-}
-
-/** Store refusals that mean "your input was wrong" rather than "the ledger said no". */
-const USAGE_CODES = new Set(['FILTER_LIMIT_INVALID', 'FILTER_OBJECT_INVALID', 'FILTER_TIME_INVALID', 'STORE_RESET_REFUSED']);
-
-/** A package's `SynapsorError` as a CLI outcome (its safe code and message); anything else is rethrown. */
-export function cliErrorFrom(error: unknown): CliError {
-  if (error instanceof CliError) return error;
-  if (error instanceof SynapsorError) return new CliError(error.code, error.message, USAGE_CODES.has(error.code) ? 2 : 1);
-  throw error;
 }
 
 /**
@@ -53,17 +43,5 @@ export async function withLedger<T>(
   if (path !== ':memory:' && !existsSync(path)) {
     throw usageError('STORE_NOT_FOUND', `no ledger at ${path} (set --store or SYNAPSOR_LOCAL_STORE)`);
   }
-  let store: SqliteLedgerStore;
-  try {
-    store = await openSqliteStore({ path });
-  } catch (error) {
-    throw cliErrorFrom(error);
-  }
-  try {
-    return await run(store, path);
-  } catch (error) {
-    throw cliErrorFrom(error);
-  } finally {
-    await store.close().catch(() => undefined);
-  }
+  return withStoreAt(path, (store) => run(store, path));
 }

@@ -20,17 +20,23 @@ export async function openLedger(io: CliIo, globals: GlobalOptions, config?: Loa
   return { store, path };
 }
 
-/** Runs `fn` with an open ledger and always closes it. */
+/** Runs `fn` with the store at `path` open, and always closes it; refusals become CLI outcomes. */
+export async function withStoreAt<T>(path: string, fn: (store: SqliteLedgerStore) => Promise<T>): Promise<T> {
+  const store = await refusalsAsFailures(() => openSqliteStore({ path }));
+  try {
+    return await refusalsAsFailures(() => fn(store));
+  } finally {
+    await store.close().catch(() => undefined);
+  }
+}
+
+/** Runs `fn` with an open ledger (created when missing) and always closes it. */
 export async function withLedger<T>(
   io: CliIo,
   globals: GlobalOptions,
   config: LoadedConfig | undefined,
   fn: (opened: OpenedStore) => Promise<T>,
 ): Promise<T> {
-  const opened = await openLedger(io, globals, config);
-  try {
-    return await refusalsAsFailures(() => fn(opened));
-  } finally {
-    await opened.store.close();
-  }
+  const path = resolveStorePath(io, globals.store, config);
+  return withStoreAt(path, (store) => fn({ store, path }));
 }

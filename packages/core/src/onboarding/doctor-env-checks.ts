@@ -43,18 +43,36 @@ function handlerSigning(config: RunnerConfig): Check {
     : warnCheck('handler_signing', `requests are not signed: ${unsigned.join(', ')}`, 'set signing_secret_env so the handler can verify the HMAC signature');
 }
 
+/** The writeback env checks shared by `doctor` and `writeback doctor`. */
+function writebackEnvChecks(config: RunnerConfig, env: Env, allowSharedCredential: boolean): Check[] {
+  return [
+    config.mode === 'review' ? presenceCheck('write_url_env', env, byPurpose(config, 'write_url'), 'write URL') : skipCheck('write_url_env', `mode ${config.mode} never writes`),
+    credentialSplit(config, env, allowSharedCredential),
+    presenceCheck('executor_env', env, byPurpose(config, 'handler_url', 'handler_token', 'handler_signing_secret', 'handler_command'), 'handler executor'),
+    handlerSigning(config),
+  ];
+}
+
 /**
  * The env-only doctor checks (no I/O): trusted context, read/write URLs, credential split,
  * executor env and handler signing. Env values are checked for presence or compared; never shown.
  */
 export function envDoctorChecks(config: RunnerConfig, env: Env, options: { allowSharedCredential: boolean }): Check[] {
-  const hasWriteback = config.mode === 'review';
   return [
     presenceCheck('trusted_context_env', env, byPurpose(config, 'tenant', 'principal'), 'trusted context'),
     presenceCheck('read_url_env', env, byPurpose(config, 'read_url'), 'read URL'),
-    hasWriteback ? presenceCheck('write_url_env', env, byPurpose(config, 'write_url'), 'write URL') : skipCheck('write_url_env', `mode ${config.mode} never writes`),
-    credentialSplit(config, env, options.allowSharedCredential),
-    presenceCheck('executor_env', env, byPurpose(config, 'handler_url', 'handler_token', 'handler_signing_secret', 'handler_command'), 'handler executor'),
-    handlerSigning(config),
+    ...writebackEnvChecks(config, env, options.allowSharedCredential),
   ];
+}
+
+/**
+ * `writeback doctor` (cli.md: the writeback-only subset of doctor): whether the mode writes at
+ * all, then the same writer URL, credential split, executor env and signing checks as `doctor`.
+ */
+export function writebackDoctorChecks(config: RunnerConfig, env: Env, options: { allowSharedCredential: boolean }): Check[] {
+  const mode =
+    config.mode === 'review'
+      ? passCheck('mode', 'mode review: approved proposals can be applied')
+      : skipCheck('mode', `mode ${config.mode}: nothing is written back; set "mode": "review" to enable writeback`);
+  return [mode, ...writebackEnvChecks(config, env, options.allowSharedCredential)];
 }

@@ -23,10 +23,43 @@ function writableColumns(capability: RunnerConfig['capabilities'][number]): stri
   return [...capability.allowed_columns, ...bump];
 }
 
+type WritableTarget = { source: string; schema: string; table: string; columns: string[] };
+
+/** Targets the built-in `sql_update` writes in review mode, with the columns the writer updates. */
+function writableTargets(config: RunnerConfig): WritableTarget[] {
+  if (config.mode !== 'review') return [];
+  const targets = new Map<string, WritableTarget>();
+  for (const capability of config.capabilities) {
+    if (!isProposalCapability(capability) || executorTypeOf(config, capability) !== 'sql_update') continue;
+    const { schema, table } = capability.target;
+    const key = `${capability.source}\u0000${schema}\u0000${table}`;
+    const entry = targets.get(key) ?? { source: capability.source, schema, table, columns: [] };
+    entry.columns = [...new Set([...entry.columns, ...writableColumns(capability)])];
+    targets.set(key, entry);
+  }
+  return [...targets.values()];
+}
+
+const isSet = (env: Readonly<Record<string, string | undefined>>, name: string | undefined) => name !== undefined && (env[name] ?? '') !== '';
+
+/**
+ * Writer probes per source whose write URL env is set: the writer connection, the receipts
+ * table and one rolled-back probe per allowed and bump column of `sql_update` proposals in
+ * review mode (`doctor --check-writeback`, `writeback doctor --check-db`).
+ */
+export function writebackProbesFor(config: RunnerConfig, env: Readonly<Record<string, string | undefined>>): Record<string, DoctorProbe[]> {
+  const probes: Record<string, DoctorProbe[]> = {};
+  for (const { source, schema, table, columns } of writableTargets(config)) {
+    if (!isSet(env, config.sources[source]?.write_url_env)) continue;
+    const list = (probes[source] ??= [{ kind: 'writer' }, { kind: 'receipts_table' }]);
+    for (const column of columns) list.push({ kind: 'writable_column', schema, table, column });
+  }
+  return probes;
+}
+
 /**
  * Doctor probes per source (cli.md doctor): the reader and every target object with the columns
- * the config names; with `checkWriteback`, also the writer, the receipts table and one
- * rolled-back probe per allowed and bump column of `sql_update` proposals in review mode.
+ * the config names; with `checkWriteback`, also the writer probes of `writebackProbesFor`.
  */
 export function doctorProbesFor(
   config: RunnerConfig,
@@ -35,7 +68,6 @@ export function doctorProbesFor(
 ): Record<string, DoctorProbe[]> {
   const probes: Record<string, DoctorProbe[]> = {};
   const targets = new Map<string, TargetProbe & { source: string }>();
-  const writable = new Map<string, Set<string>>();
   for (const capability of config.capabilities) {
     const { schema, table } = capability.target;
     const key = `${capability.source}\u0000${schema}\u0000${table}`;
@@ -43,23 +75,18 @@ export function doctorProbesFor(
     entry.columns = [...new Set([...entry.columns, ...capabilityColumns(capability)])];
     if (isProposalCapability(capability) && config.mode !== 'read_only') entry.must_be_table = true;
     targets.set(key, entry);
-    if (options.checkWriteback && config.mode === 'review' && isProposalCapability(capability) && executorTypeOf(config, capability) === 'sql_update') {
-      const set = writable.get(key) ?? new Set<string>();
-      for (const column of writableColumns(capability)) set.add(column);
-      writable.set(key, set);
-    }
   }
-  const isSet = (name: string | undefined) => name !== undefined && (env[name] ?? '') !== '';
   // A source whose URL env is missing gets no probes: the env checks already fail for it.
-  for (const [sourceId, source] of Object.entries(config.sources)) if (isSet(source.read_url_env)) probes[sourceId] = [{ kind: 'reader' }];
-  for (const [key, { source, ...target }] of targets) {
-    const list = probes[source];
-    if (!list) continue;
-    list.push(target);
-    const columns = writable.get(key);
-    if (!columns || !isSet(config.sources[source]?.write_url_env)) continue;
-    if (!list.some((probe) => probe.kind === 'writer')) list.splice(1, 0, { kind: 'writer' }, { kind: 'receipts_table' });
-    for (const column of columns) list.push({ kind: 'writable_column', schema: target.schema, table: target.table, column });
+  for (const [sourceId, source] of Object.entries(config.sources)) if (isSet(env, source.read_url_env)) probes[sourceId] = [{ kind: 'reader' }];
+  for (const { source, ...target } of targets.values()) probes[source]?.push(target);
+  if (options.checkWriteback) {
+    // Writer and receipts table right after the reader, column probes last (adapters take any order).
+    for (const [sourceId, writer] of Object.entries(writebackProbesFor(config, env))) {
+      const list = probes[sourceId];
+      if (!list) continue;
+      list.splice(1, 0, ...writer.filter((probe) => probe.kind !== 'writable_column'));
+      list.push(...writer.filter((probe) => probe.kind === 'writable_column'));
+    }
   }
   return probes;
 }

@@ -30,3 +30,4 @@ export * from './next-commands.js';
 export * from './readiness.js';
 export * from './engine.js';
 export * from './smoke-input.js';
+export * from './quick-demo.js';

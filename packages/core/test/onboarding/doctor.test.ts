@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   doctorProbesFor,
+  writebackDoctorChecks,
+  writebackProbesFor,
   envDoctorChecks,
   generateInitConfig,
   handlerReachableCheck,
@@ -56,6 +58,25 @@ describe('doctor env checks', () => {
     expect(checks.find((x) => x.id === 'executor_env')).toMatchObject({ status: 'fail' });
     expect(checks.find((x) => x.id === 'handler_signing')).toMatchObject({ status: 'warn' });
     expect(checks.find((x) => x.id === 'write_url_env')).toMatchObject({ status: 'skip' });
+  });
+});
+
+describe('writeback doctor subset', () => {
+  it('is the mode check plus the same writeback env checks doctor runs', () => {
+    const env = { SYNAPSOR_DATABASE_READ_URL: 'r' };
+    const subset = writebackDoctorChecks(config(), env, { allowSharedCredential: false });
+    const full = envDoctorChecks(config(), env, { allowSharedCredential: false });
+    expect(subset[0]).toMatchObject({ id: 'mode', status: 'pass' });
+    expect(subset.slice(1)).toEqual(full.filter((check) => !['trusted_context_env', 'read_url_env'].includes(check.id)));
+    expect(subset.find((check) => check.id === 'write_url_env')).toMatchObject({ status: 'fail', message: expect.stringContaining('SYNAPSOR_DATABASE_WRITE_URL') });
+    expect(writebackDoctorChecks(config({ mode: 'shadow' }), env, { allowSharedCredential: false })[0]).toMatchObject({ id: 'mode', status: 'skip' });
+  });
+
+  it('probes the writer whenever its URL is set, even without the reader URL', () => {
+    const probes = writebackProbesFor(config(), { SYNAPSOR_DATABASE_WRITE_URL: 'w' });
+    expect(probes.app_postgres!.map((p) => (p.kind === 'writable_column' ? p.column : p.kind))).toEqual(['writer', 'receipts_table', 'late_fee_cents', 'waiver_reason', 'updated_at']);
+    expect(writebackProbesFor(config(), { SYNAPSOR_DATABASE_READ_URL: 'r' })).toEqual({});
+    expect(writebackProbesFor(config({ mode: 'shadow' }), ENV_OK)).toEqual({});
   });
 });
 
