@@ -1,14 +1,7 @@
 import { cpSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.base.js';
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/bin.ts'],
-  format: ['esm'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'node20',
-  tsconfig: 'tsconfig.build.json',
+export default packageBuild(['src/index.ts', 'src/bin.ts'], {
   // The demo's reference schema, seed and config are bundled so `dist/` is self-contained.
   loader: { '.sql': 'text' },
   // The repo-root `recipes/` stays the only source; a build copies it into `dist/recipes`

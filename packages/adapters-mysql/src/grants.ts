@@ -1,5 +1,4 @@
-import { SynapsorError, assertGrantSqlIdentifiers, writerGrantTargets, type GrantSqlOptions } from '@synapsor/core';
-import { RECEIPTS_TABLE } from './receipts.js';
+import { RECEIPTS_TABLE_NAME, SynapsorError, assertGrantSqlIdentifiers, writerGrantTargets, type GrantSqlOptions } from '@synapsor/core';
 
 export type MysqlGrantsOptions = GrantSqlOptions;
 
@@ -46,7 +45,7 @@ export function mysqlGrantsSql(options: MysqlGrantsOptions): string {
     if (target.writer_select_columns.length > 0) lines.push(`GRANT SELECT (${list(target.writer_select_columns)}) ON ${object(target)} TO ${writer};`);
     lines.push(`GRANT UPDATE (${list(target.writer_update_columns)}) ON ${object(target)} TO ${writer};`);
   }
-  const receipts = options.receiptsSchema === undefined ? q(RECEIPTS_TABLE) : `${q(options.receiptsSchema)}.${q(RECEIPTS_TABLE)}`;
+  const receipts = options.receiptsSchema === undefined ? q(RECEIPTS_TABLE_NAME) : `${q(options.receiptsSchema)}.${q(RECEIPTS_TABLE_NAME)}`;
   lines.push(`GRANT SELECT, INSERT, UPDATE ON ${receipts} TO ${writer};`);
   return `${lines.join('\n')}\n`;
 }

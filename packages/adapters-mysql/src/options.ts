@@ -1,20 +1,8 @@
-import { SynapsorError, assertSqlIdentifier } from '@synapsor/core';
+import { SynapsorError, checkReceiptsSchema, type SqlAdapterOptions } from '@synapsor/core';
 import type { DebugLogger } from './errors.js';
 
-export interface MysqlAdapterOptions {
-  sourceId: string;
-  /** Name of the env var holding the reader URL (`mysql://user:pass@host:port/db`). */
-  readUrlEnv: string;
-  /** Name of the env var holding the writer URL; needed only for `applyGuardedUpdate` and writer probes. */
-  writeUrlEnv?: string;
-  statementTimeoutMs: number;
-  poolMax: number;
-  /** Database holding `synapsor_writeback_receipts`; unset = the writer's default database. */
-  receiptsSchema?: string;
-  ssl?: { rejectUnauthorized?: boolean; ca?: string };
-  env: Readonly<Record<string, string | undefined>>;
-  logger?: DebugLogger;
-}
+/** URLs are `mysql://user:pass@host:port/db` (or `mariadb://`); `receiptsSchema` is a database. */
+export type MysqlAdapterOptions = SqlAdapterOptions<DebugLogger>;
 
 /** Connection settings taken from a URL; never logged or put into a message. */
 export interface ConnectionTarget {
@@ -32,13 +20,7 @@ export function validateOptions(options: MysqlAdapterOptions): void {
   if (!Number.isInteger(options.statementTimeoutMs) || options.statementTimeoutMs < 1 || options.statementTimeoutMs > 3_600_000) {
     throw new SynapsorError('INVALID_STATEMENT_TIMEOUT', 'statementTimeoutMs must be an integer between 1 and 3600000');
   }
-  if (options.receiptsSchema !== undefined) {
-    try {
-      assertSqlIdentifier(options.receiptsSchema, 'receipts schema');
-    } catch {
-      throw new SynapsorError('INVALID_RECEIPTS_SCHEMA', 'receiptsSchema is not a safe SQL identifier');
-    }
-  }
+  checkReceiptsSchema(options.receiptsSchema);
 }
 
 /**

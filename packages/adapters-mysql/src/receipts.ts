@@ -1,16 +1,14 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { SynapsorError, assertSqlIdentifier } from '@synapsor/core';
+import { RECEIPTS_TABLE_NAME, SynapsorError, assertSqlIdentifier } from '@synapsor/core';
 import { type DebugLogger, NO_SUCH_TABLE_ERRNO, errnoOf, logDriverError, mapDriverError } from './errors.js';
-
-export const RECEIPTS_TABLE = 'synapsor_writeback_receipts';
 
 /** `<schema>.synapsor_writeback_receipts`, or unqualified (the writer's default database). */
 export function receiptsTableRef(schema: string | undefined): RawBuilder<unknown> {
-  return schema === undefined ? sql.id(RECEIPTS_TABLE) : sql.id(schema, RECEIPTS_TABLE);
+  return schema === undefined ? sql.id(RECEIPTS_TABLE_NAME) : sql.id(schema, RECEIPTS_TABLE_NAME);
 }
 
 function quoted(schema: string | undefined): string {
-  return schema === undefined ? `\`${RECEIPTS_TABLE}\`` : `\`${schema}\`.\`${RECEIPTS_TABLE}\``;
+  return schema === undefined ? `\`${RECEIPTS_TABLE_NAME}\`` : `\`${schema}\`.\`${RECEIPTS_TABLE_NAME}\``;
 }
 
 /** The receipts table DDL (writeback.md, MySQL / MariaDB column): one statement ending in `;`. */

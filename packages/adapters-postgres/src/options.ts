@@ -1,19 +1,7 @@
-import { SynapsorError, isSqlIdentifier } from '@synapsor/core';
+import { SynapsorError, checkReceiptsSchema, type SqlAdapterOptions } from '@synapsor/core';
 import type { DebugLogger } from './logger.js';
 
-export interface PostgresAdapterOptions {
-  sourceId: string;
-  /** Name of the env var holding the reader URL (never the URL itself). */
-  readUrlEnv: string;
-  /** Name of the env var holding the writer URL; needed only for `applyGuardedUpdate` and writer probes. */
-  writeUrlEnv?: string;
-  statementTimeoutMs: number;
-  poolMax: number;
-  receiptsSchema?: string;
-  ssl?: { rejectUnauthorized?: boolean; ca?: string };
-  env: Readonly<Record<string, string | undefined>>;
-  logger?: DebugLogger;
-}
+export type PostgresAdapterOptions = SqlAdapterOptions<DebugLogger>;
 
 function fail(code: string, message: string): never {
   throw new SynapsorError(code, message);
@@ -27,7 +15,5 @@ export function checkOptions(options: PostgresAdapterOptions): void {
   if (!Number.isInteger(timeout) || timeout < 1 || timeout > 600_000) fail('INVALID_TIMEOUT', 'statementTimeoutMs must be an integer 1..600000');
   const poolMax = options.poolMax;
   if (!Number.isInteger(poolMax) || poolMax < 1 || poolMax > 100) fail('INVALID_POOL_MAX', 'poolMax must be an integer 1..100');
-  if (options.receiptsSchema !== undefined && !isSqlIdentifier(options.receiptsSchema)) {
-    fail('INVALID_RECEIPTS_SCHEMA', 'receiptsSchema is not a safe SQL identifier');
-  }
+  checkReceiptsSchema(options.receiptsSchema);
 }

@@ -2,12 +2,13 @@
 // against a Streamable HTTP server in its own process (stub runtime for now; the lead re-runs
 // it against PostgreSQL). Run: `pnpm --filter @synapsor/mcp-http bench`.
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { bundleFixture, packagesDir } from '../../mcp-stdio/test/support/bundle.mjs';
+import { bundleForNode, packagesDir } from '../../../scripts/bundle-for-node.mjs';
 import { READ_TOOL } from '../../core/test/mcp/support/stub-runtime.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
@@ -15,7 +16,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const TOKEN = 'bench-token-0123456789abcdef0123456789';
 const serverEntry = resolve(packagesDir, 'mcp-http/bench/server.ts');
 
-const script = await bundleFixture(serverEntry);
+const script = await bundleForNode(serverEntry);
 const child = spawn(process.execPath, [script], {
   env: { PATH: process.env.PATH ?? '', SYNAPSOR_RUNNER_HTTP_TOKEN: TOKEN },
   stdio: ['ignore', 'pipe', 'ignore'],
@@ -80,4 +81,5 @@ try {
   await Promise.all(clients.map((client) => client.close().catch(() => undefined)));
 } finally {
   if (child.exitCode === null) child.kill('SIGTERM');
+  rmSync(script, { force: true });
 }

@@ -4,12 +4,14 @@
 // gets an ancient hoisted copy, so we run the inspector's own CLI package (its dependency,
 // same version), which declares commander 13 and does the same `--cli` work.
 import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { READ_TOOL } from '../../core/test/mcp/support/stub-runtime.js';
-import { bundleFixture, STDIO_FIXTURE } from '../../mcp-stdio/test/support/bundle.mjs';
+import { bundleForNode } from '../../../scripts/bundle-for-node.mjs';
+import { STDIO_FIXTURE } from '../../mcp-stdio/test/support/child.js';
 import { closeAll, startStreamable } from './support/harness.js';
 
 const run = promisify(execFile);
@@ -29,7 +31,10 @@ afterEach(closeAll);
 describe('@modelcontextprotocol/inspector --cli', () => {
   let fixture: string;
   beforeAll(async () => {
-    fixture = await bundleFixture(STDIO_FIXTURE);
+    fixture = await bundleForNode(STDIO_FIXTURE);
+  });
+  afterAll(() => {
+    if (fixture) rmSync(fixture, { force: true });
   });
 
   it('lists and calls tools over stdio', async () => {

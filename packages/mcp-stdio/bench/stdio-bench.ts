@@ -1,9 +1,10 @@
 // Cold start (spawn → tools/list answered) and sequential tools/call latency over real pipes,
 // against the in-memory stub runtime. Run: `pnpm --filter @synapsor/mcp-stdio bench`.
+import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { READ_TOOL } from '../../core/test/mcp/support/stub-runtime.js';
-import { INITIALIZE_PARAMS, spawnServer } from '../test/support/child.js';
-import { bundleFixture, STDIO_FIXTURE } from '../test/support/bundle.mjs';
+import { bundleForNode } from '../../../scripts/bundle-for-node.mjs';
+import { INITIALIZE_PARAMS, spawnServer, STDIO_FIXTURE } from '../test/support/child.js';
 
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 10);
 const CALLS = Number(process.env.BENCH_CALLS ?? 5000);
@@ -39,11 +40,12 @@ async function sequentialCalls(script: string): Promise<number[]> {
   return latencies.sort((a, b) => a - b);
 }
 
-const script = await bundleFixture(STDIO_FIXTURE);
+const script = await bundleForNode(STDIO_FIXTURE);
 const colds: number[] = [];
 for (let i = 0; i < COLD_RUNS; i += 1) colds.push(await coldStart(script));
 colds.sort((a, b) => a - b);
 const calls = await sequentialCalls(script);
+rmSync(script, { force: true });
 console.log(
   JSON.stringify(
     {

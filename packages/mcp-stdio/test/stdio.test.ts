@@ -1,17 +1,19 @@
+import { rmSync } from 'node:fs';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { READ_TOOL } from '../../core/test/mcp/support/stub-runtime.js';
-import { bundleFixture, STDIO_FIXTURE } from './support/bundle.mjs';
-import { INITIALIZE_PARAMS, spawnServer, type ServerChild } from './support/child.js';
+import { bundleForNode } from '../../../scripts/bundle-for-node.mjs';
+import { INITIALIZE_PARAMS, spawnServer, STDIO_FIXTURE, type ServerChild } from './support/child.js';
 
 let script: string;
 const children: ServerChild[] = [];
 beforeAll(async () => {
-  script = await bundleFixture(STDIO_FIXTURE);
+  script = await bundleForNode(STDIO_FIXTURE);
 });
 afterAll(() => {
   for (const { child } of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  if (script) rmSync(script, { force: true });
 });
 
 function start(env: Record<string, string> = {}): ServerChild {

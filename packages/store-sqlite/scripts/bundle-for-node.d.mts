@@ -1,1 +1,1 @@
-export declare function bundleForNode(entry: string, name: string): Promise<string>;
+export { bundleForNode } from '../../../scripts/bundle-for-node.mjs';

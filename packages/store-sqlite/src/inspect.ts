@@ -13,7 +13,7 @@ import {
 } from '@synapsor/core';
 import { storeBytes } from './files.js';
 import { isLeaseLive, readLease } from './lease.js';
-import { auditFromRow, eventFromRow, proposalFromRow } from './rows.js';
+import { auditFromRow, eventFromRow, proposalFromRow, type Row } from './rows.js';
 import { SCHEMA_VERSION } from './schema/migrations.js';
 import type { SqliteReads } from './sqlite-reads.js';
 import type { Statements } from './statements.js';
@@ -48,13 +48,13 @@ export function stats(s: Statements, reads: SqliteReads, path: string): StoreSta
 export function verify(s: Statements, reads: SqliteReads): VerifyResult {
   const chain = new ChainVerifier();
   for (const row of s.get('SELECT * FROM proposal_events ORDER BY seq').pluck(false).iterate()) {
-    chain.push(eventFromRow(row as Record<string, unknown>));
+    chain.push(eventFromRow(row as Row));
   }
   const breaks: RecordBreak[] = [];
   const collect = (b: RecordBreak | null) => b && breaks.push(b);
-  for (const row of s.get('SELECT * FROM proposals').pluck(false).iterate()) collect(proposalBreak(proposalFromRow(row as Record<string, unknown>)));
-  for (const row of s.get('SELECT * FROM evidence_bundles').pluck(false).iterate()) collect(evidenceBreak(reads.evidenceRow(row as Record<string, unknown>)));
-  for (const row of s.get('SELECT * FROM query_audit').pluck(false).iterate()) collect(queryAuditBreak(auditFromRow(row as Record<string, unknown>)));
+  for (const row of s.get('SELECT * FROM proposals').pluck(false).iterate()) collect(proposalBreak(proposalFromRow(row as Row)));
+  for (const row of s.get('SELECT * FROM evidence_bundles').pluck(false).iterate()) collect(evidenceBreak(reads.evidenceRow(row as Row)));
+  for (const row of s.get('SELECT * FROM query_audit').pluck(false).iterate()) collect(queryAuditBreak(auditFromRow(row as Row)));
   for (const json of s.get('SELECT receipt_json FROM receipts').pluck(true).iterate()) collect(receiptBreak(JSON.parse(json as string) as ExecutionReceipt));
   return verifyResult(chain.report(), breaks);
 }

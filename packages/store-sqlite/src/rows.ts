@@ -11,7 +11,7 @@ import type {
 } from '@synapsor/core';
 
 /** Row shapes as better-sqlite3 returns them, and their mapping to core records. */
-type Row = Record<string, unknown>;
+export type Row = Record<string, unknown>;
 const str = (v: unknown) => v as string;
 const opt = (v: unknown) => (v === null ? null : (v as string));
 const json = <T>(v: unknown) => JSON.parse(v as string) as T;

@@ -9,10 +9,8 @@ import type {
   QueryAuditRecord,
   WritebackJob,
 } from '@synapsor/core';
-import { approvalFromRow, auditFromRow, eventFromRow, evidenceFromRow, proposalFromRow } from './rows.js';
+import { approvalFromRow, auditFromRow, eventFromRow, evidenceFromRow, proposalFromRow, type Row } from './rows.js';
 import type { Statements } from './statements.js';
-
-type Row = Record<string, unknown>;
 
 /** The read half of the SQLite `LedgerTx`: single-row and per-proposal lookups. */
 export class SqliteReads implements LedgerReadTx {

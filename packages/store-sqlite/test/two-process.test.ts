@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LedgerFixtures } from '@synapsor/core/testing';
 import { openSqliteStore } from '@synapsor/store-sqlite';
-import { bundleForNode } from '../scripts/bundle-for-node.mjs';
+import { bundleForNode } from '../../../scripts/bundle-for-node.mjs';
 
 interface WorkerResult { ok: boolean; done: number; errors: string[] }
 

@@ -1,32 +1,28 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apply } from '../src/index.js';
 import { createTestDatabase, describeEngines, type TestDatabase } from './support/databases.js';
 import { ledgerView } from './support/ledger.js';
-import { bundleForNode } from './support/node-bundle.js';
+import { bundleForNode } from '../../../scripts/bundle-for-node.mjs';
 import { openRunner, type Runner } from './support/runner.js';
 
 describeEngines('crash between source COMMIT and ledger receipt', (traits) => {
   let t: TestDatabase;
   let runner: Runner;
-  let dir: string;
   let bundle: string;
 
   beforeAll(async () => {
     t = await createTestDatabase(traits);
     runner = await openRunner(t);
-    dir = mkdtempSync(join(tmpdir(), 'synapsor-crash-'));
-    bundle = await bundleForNode(fileURLToPath(new URL('./fixtures/crash-apply.ts', import.meta.url)), join(dir, 'crash-apply.mjs'));
+    bundle = await bundleForNode(fileURLToPath(new URL('./fixtures/crash-apply.ts', import.meta.url)));
   });
   afterAll(async () => {
     await runner?.close();
     await t?.drop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (bundle) rmSync(bundle, { force: true });
   });
 
   it('SIGKILL after COMMIT, then apply again → exactly one business write and an already_applied receipt', async () => {

@@ -64,30 +64,15 @@ export function addFilterOptions(command: Command, groups: FilterGroup[]): Comma
   return command;
 }
 
-export interface FilterOptions {
-  tenant?: string;
-  principal?: string;
-  capability?: string;
-  source?: string;
-  from?: string;
-  to?: string;
-  limit?: string;
-  object?: string;
-  objectType?: string;
-  objectId?: string;
-  table?: string;
-  queryFingerprint?: string;
-  proposal?: string;
-  evidence?: string;
-  receipt?: string;
-  state?: string;
-  status?: string;
-  primaryKey?: string;
-  writebackJob?: string;
-  idempotencyKey?: string;
-  kind?: string;
-  actor?: string;
-}
+/** `object_type` → `objectType`: commander's property name for the flag `--object-type`. */
+type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+
+/**
+ * The flags as commander hands them over: one raw string per `LedgerFilter` field (checked by
+ * `filterFromOptions`), plus the `--object <type:id>` shorthand. `since_seq` is no filter flag:
+ * `events` sets it from its own options.
+ */
+export type FilterOptions = { [K in Exclude<keyof LedgerFilter, 'since_seq'> as CamelCase<K>]?: string } & { object?: string };
 
 const RECEIPT_STATUSES = ['applied', 'already_applied', 'conflict', 'failed'];
 

@@ -13,24 +13,20 @@ export const EMPTY_HEAD: ChainHead = { seq: 0, hash: GENESIS_HASH };
 
 type HashedFields = Pick<LedgerEvent, 'seq' | 'event_id' | 'proposal_id' | 'kind' | 'actor' | 'payload' | 'created_at' | 'prev_hash'>;
 
+/** Just the fields `hash` covers, in ledger.md order; the webhook sends the same set plus `hash`. */
+export function hashedFields(event: HashedFields): HashedFields {
+  const { seq, event_id, proposal_id, kind, actor, payload, created_at, prev_hash } = event;
+  return { seq, event_id, proposal_id, kind, actor, payload, created_at, prev_hash };
+}
+
 /** ledger.md: `hash` over JCS `{seq, event_id, proposal_id, kind, actor, payload, created_at, prev_hash}`. */
 export function eventHash(event: HashedFields): string {
-  const { seq, event_id, proposal_id, kind, actor, payload, created_at, prev_hash } = event;
-  return hashCanonical({ seq, event_id, proposal_id, kind, actor, payload, created_at, prev_hash });
+  return hashCanonical(hashedFields(event));
 }
 
 /** The stored form of `event` appended after `head`. */
 export function chainEvent(event: NewEvent, head: ChainHead): LedgerEvent {
-  const fields = {
-    seq: head.seq + 1,
-    event_id: event.event_id,
-    proposal_id: event.proposal_id,
-    kind: event.kind,
-    actor: event.actor,
-    payload: event.payload,
-    created_at: event.created_at,
-    prev_hash: head.hash,
-  };
+  const fields = hashedFields({ ...event, seq: head.seq + 1, prev_hash: head.hash });
   return { ...fields, hash: eventHash(fields), pruned: false };
 }
 

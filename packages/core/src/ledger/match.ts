@@ -78,28 +78,47 @@ export function matchProposal(p: ProposalRecord, f: LedgerFilter, lookup: MatchL
   );
 }
 
-export function matchEvidence(e: EvidenceBundle, f: LedgerFilter, lookup: MatchLookup): boolean {
-  const scope: Scope = {
-    tenant: e.tenant_id,
-    principal: e.principal,
-    capability: e.capability,
-    source: e.source_id,
-    object_type: e.object_type,
-    object_id: e.object_id,
-    created_at: e.created_at,
-  };
+/** What a read and its query audit are both searched by: scope, links, table and query shape. */
+interface ReadFacts extends Scope {
+  proposal_id: string | null;
+  evidence_bundle_id: string | null;
+  table: string;
+  query_fingerprint: string;
+}
+
+function readMatches(r: ReadFacts, f: LedgerFilter, lookup: MatchLookup): boolean {
   return (
-    scopeMatches(scope, f) &&
-    inTimeRange(e.created_at, f) &&
-    linkedTo(f, e.proposal_id, lookup) &&
-    eq(f.evidence, e.evidence_bundle_id) &&
-    (f.table === undefined || matchesTable(e.target, f.table)) &&
-    eq(f.query_fingerprint, e.query_fingerprint)
+    scopeMatches(r, f) &&
+    inTimeRange(r.created_at, f) &&
+    linkedTo(f, r.proposal_id, lookup) &&
+    eq(f.evidence, r.evidence_bundle_id) &&
+    (f.table === undefined || matchesTable(r.table, f.table)) &&
+    eq(f.query_fingerprint, r.query_fingerprint)
+  );
+}
+
+export function matchEvidence(e: EvidenceBundle, f: LedgerFilter, lookup: MatchLookup): boolean {
+  return readMatches(
+    {
+      tenant: e.tenant_id,
+      principal: e.principal,
+      capability: e.capability,
+      source: e.source_id,
+      object_type: e.object_type,
+      object_id: e.object_id,
+      created_at: e.created_at,
+      proposal_id: e.proposal_id,
+      evidence_bundle_id: e.evidence_bundle_id,
+      table: e.target,
+      query_fingerprint: e.query_fingerprint,
+    },
+    f,
+    lookup,
   );
 }
 
 export function matchQueryAudit(qa: QueryAuditRecord, f: LedgerFilter, lookup: MatchLookup): boolean {
-  const scope: Scope = {
+  const facts: ReadFacts = {
     tenant: qa.tenant_id,
     principal: qa.principal,
     capability: qa.capability,
@@ -107,16 +126,12 @@ export function matchQueryAudit(qa: QueryAuditRecord, f: LedgerFilter, lookup: M
     object_type: qa.business_object,
     object_id: qa.object_id,
     created_at: qa.created_at,
+    proposal_id: qa.proposal_id,
+    evidence_bundle_id: qa.evidence_bundle_id,
+    table: qa.table_name,
+    query_fingerprint: qa.query_fingerprint,
   };
-  return (
-    scopeMatches(scope, f) &&
-    inTimeRange(qa.created_at, f) &&
-    linkedTo(f, qa.proposal_id, lookup) &&
-    eq(f.evidence, qa.evidence_bundle_id) &&
-    (f.table === undefined || matchesTable(qa.table_name, f.table)) &&
-    eq(f.query_fingerprint, qa.query_fingerprint) &&
-    eq(f.primary_key, qa.object_id)
-  );
+  return readMatches(facts, f, lookup) && eq(f.primary_key, qa.object_id);
 }
 
 export function matchReceipt(r: ExecutionReceipt, f: LedgerFilter, lookup: MatchLookup): boolean {

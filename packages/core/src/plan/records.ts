@@ -1,13 +1,10 @@
 import { hashCanonical } from '../hashing/index.js';
 import type { ReadPlan } from '../ports/index.js';
 import type {
-  CapabilityKind,
   ColumnValue,
   EvidenceBundle,
   EvidenceItem,
-  JsonObject,
   QueryAuditRecord,
-  QueryOutcome,
   Row,
   TrustedContext,
 } from '../records/index.js';
@@ -17,18 +14,22 @@ function withContentHash<T extends object>(record: T): T & { content_hash: strin
   return { ...record, content_hash: hashCanonical(record) };
 }
 
-export interface EvidenceInput {
-  evidence_bundle_id: string;
-  kind: CapabilityKind;
-  capability: string;
+/** The bundle's own fields as given; plan and context supply the rest, the row its item. */
+export interface EvidenceInput
+  extends Pick<
+    EvidenceBundle,
+    | 'evidence_bundle_id'
+    | 'kind'
+    | 'capability'
+    | 'arguments'
+    | 'query_fingerprint'
+    | 'query_audit_id'
+    | 'proposal_id'
+    | 'created_at'
+    | 'object_id'
+  > {
   plan: ReadPlan;
   context: TrustedContext;
-  arguments: JsonObject;
-  query_fingerprint: string;
-  query_audit_id: string;
-  proposal_id: string | null;
-  created_at: string;
-  object_id: string;
   primary_key: ColumnValue;
   tenant: ColumnValue | null;
   version: ColumnValue | null;
@@ -73,22 +74,26 @@ export function buildEvidenceBundle(input: EvidenceInput): EvidenceBundle {
   });
 }
 
-export interface QueryAuditInput {
-  query_audit_id: string;
-  evidence_bundle_id: string | null;
-  proposal_id: string | null;
-  capability: string;
-  kind: CapabilityKind;
+/** The record's own fields as given; plan and context supply the rest. */
+export interface QueryAuditInput
+  extends Pick<
+    QueryAuditRecord,
+    | 'query_audit_id'
+    | 'evidence_bundle_id'
+    | 'proposal_id'
+    | 'capability'
+    | 'kind'
+    | 'object_id'
+    | 'statement_template'
+    | 'query_fingerprint'
+    | 'row_count'
+    | 'outcome'
+    | 'error_code'
+    | 'duration_ms'
+    | 'created_at'
+  > {
   plan: ReadPlan;
   context: TrustedContext;
-  object_id: string;
-  statement_template: string;
-  query_fingerprint: string;
-  row_count: number;
-  outcome: QueryOutcome;
-  error_code: string | null;
-  duration_ms: number;
-  created_at: string;
 }
 
 /** One executed statement; parameter values are never stored (`parameters_redacted`). */

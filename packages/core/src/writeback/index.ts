@@ -6,3 +6,4 @@ export * from './column-suggestions.js';
 export * from './read-plan-check.js';
 export * from './guarded-update-steps.js';
 export * from './grant-plan.js';
+export * from './sql-adapter-options.js';

@@ -1,5 +1,10 @@
 // Drives a spawned stdio server with raw newline-delimited JSON-RPC, collecting every byte.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+import { packagesDir } from '../../../../scripts/bundle-for-node.mjs';
+
+/** The server the tests and bench spawn; bundle it first (bundleForNode), Node 20 cannot run .ts. */
+export const STDIO_FIXTURE = join(packagesDir, 'mcp-stdio/test/fixtures/stdio-server.ts');
 
 export interface ServerChild {
   child: ChildProcessWithoutNullStreams;

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { isSynapsorError } from '@synapsor/core';
-import type { ExecutionReceipt, ExecutorContext, WritebackExecutor, WritebackJob } from '@synapsor/core';
+import type { ExecutorContext, WritebackExecutor, WritebackJob } from '@synapsor/core';
 import { splitCommandLine } from './argv.js';
 import { buildHandlerRequest, serializeHandlerRequest } from './handler-request.js';
 import { parseHandlerReceipt } from './handler-receipt.js';
-import { buildExecutionReceipt, failedOutcome, type AttemptOutcome } from './receipt.js';
+import { failedOutcome, receiptingExecutor, type AttemptOutcome } from './receipt.js';
 import { redactText, secretValues } from './redact.js';
 import { DEFAULT_HANDLER_TIMEOUT_MS, MAX_RESPONSE_BYTES, type CommandHandlerSettings, type EnvMap } from './settings.js';
 
@@ -117,12 +117,5 @@ export function createCommandHandlerExecutor(
     return parseHandlerReceipt(lastNonEmptyLine(result.stdout), { dryRun: context.dryRun, secrets });
   }
 
-  return {
-    type: 'command_handler',
-    name: settings.name,
-    async apply(job: WritebackJob, context: ExecutorContext): Promise<ExecutionReceipt> {
-      const startedAt = context.clock.now();
-      return buildExecutionReceipt(job, context, await run(job, context), startedAt);
-    },
-  };
+  return receiptingExecutor('command_handler', settings.name, run);
 }

@@ -1,8 +1,8 @@
 import { hmacSignature } from '@synapsor/core';
-import type { ExecutionReceipt, ExecutorContext, WritebackExecutor, WritebackJob } from '@synapsor/core';
+import type { ExecutorContext, WritebackExecutor, WritebackJob } from '@synapsor/core';
 import { buildHandlerRequest, serializeHandlerRequest } from './handler-request.js';
 import { httpErrorCode, parseHandlerReceipt } from './handler-receipt.js';
-import { buildExecutionReceipt, failedOutcome, type AttemptOutcome } from './receipt.js';
+import { failedOutcome, receiptingExecutor, type AttemptOutcome } from './receipt.js';
 import { secretValues } from './redact.js';
 import {
   DEFAULT_HANDLER_TIMEOUT_MS,
@@ -87,12 +87,5 @@ export function createHttpHandlerExecutor(
     }
   }
 
-  return {
-    type: 'http_handler',
-    name: settings.name,
-    async apply(job: WritebackJob, context: ExecutorContext): Promise<ExecutionReceipt> {
-      const startedAt = context.clock.now();
-      return buildExecutionReceipt(job, context, await send(job, context), startedAt);
-    },
-  };
+  return receiptingExecutor('http_handler', settings.name, send);
 }

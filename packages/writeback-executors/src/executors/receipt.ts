@@ -1,15 +1,26 @@
 import { hashCanonical, isoNow, newId } from '@synapsor/core';
-import type { ExecutionReceipt, ExecutorContext, JsonObject, ReceiptStatus, WritebackJob } from '@synapsor/core';
+import type { ExecutionReceipt, ExecutorContext, ExecutorType, JsonObject, WritebackExecutor, WritebackJob } from '@synapsor/core';
 
 /** What an executor learned from one attempt; the envelope fields come from the job. */
-export interface AttemptOutcome {
-  status: ReceiptStatus;
-  rows_affected: number;
-  previous_version: string | null;
-  new_version: string | null;
-  source_database_mutated: boolean;
-  safe_error_code: string | null;
-  details: JsonObject;
+export type AttemptOutcome = Pick<
+  ExecutionReceipt,
+  'status' | 'rows_affected' | 'previous_version' | 'new_version' | 'source_database_mutated' | 'safe_error_code' | 'details'
+>;
+
+/**
+ * The outcome fields of `from`, copied by name: whatever else the source carries (an adapter's
+ * `dry_run`, say) never reaches a receipt.
+ */
+export function attemptOutcome(from: Omit<AttemptOutcome, 'details'>, details: JsonObject = {}): AttemptOutcome {
+  return {
+    status: from.status,
+    rows_affected: from.rows_affected,
+    previous_version: from.previous_version,
+    new_version: from.new_version,
+    source_database_mutated: from.source_database_mutated,
+    safe_error_code: from.safe_error_code,
+    details,
+  };
 }
 
 /** `synapsor.execution-receipt.v1` with `receipt_hash` = sha256 of JCS without `receipt_hash`. */
@@ -29,17 +40,27 @@ export function buildExecutionReceipt(
     executor: { ...job.executor },
     runner_id: context.runnerId,
     idempotency_key: job.idempotency_key,
-    status: outcome.status,
-    rows_affected: outcome.rows_affected,
-    previous_version: outcome.previous_version,
-    new_version: outcome.new_version,
-    source_database_mutated: outcome.source_database_mutated,
-    safe_error_code: outcome.safe_error_code,
-    details: outcome.details,
+    ...attemptOutcome(outcome, outcome.details),
     executed_at: executedAt,
     duration_ms: Math.max(0, Date.parse(executedAt) - startedAt.getTime()),
   };
   return { ...body, receipt_hash: hashCanonical(body) };
+}
+
+/** An executor whose `apply` is one timed attempt turned into a receipt; `attempt` never throws. */
+export function receiptingExecutor(
+  type: ExecutorType,
+  name: string,
+  attempt: (job: WritebackJob, context: ExecutorContext) => Promise<AttemptOutcome>,
+): WritebackExecutor {
+  return {
+    type,
+    name,
+    async apply(job: WritebackJob, context: ExecutorContext): Promise<ExecutionReceipt> {
+      const startedAt = context.clock.now();
+      return buildExecutionReceipt(job, context, await attempt(job, context), startedAt);
+    },
+  };
 }
 
 /** A failed attempt that never reached the source (nothing mutated). */

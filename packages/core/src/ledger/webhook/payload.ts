@@ -1,5 +1,6 @@
 import { hmacSignature } from '../../hashing/index.js';
 import type { JsonObject, LedgerEvent } from '../../records/index.js';
+import { hashedFields } from '../chain.js';
 
 export const WEBHOOK_SCHEMA_VERSION = 'synapsor.local-event-webhook.v1';
 
@@ -26,17 +27,7 @@ export function buildWebhookPayload(event: LedgerEvent, options: { storePath: st
     schema_version: WEBHOOK_SCHEMA_VERSION,
     delivered_at: options.deliveredAt,
     source: { kind: 'local_store', store_path: options.storePath },
-    event: {
-      seq: event.seq,
-      event_id: event.event_id,
-      proposal_id: event.proposal_id,
-      kind: event.kind,
-      actor: event.actor,
-      payload: event.payload,
-      created_at: event.created_at,
-      prev_hash: event.prev_hash,
-      hash: event.hash,
-    },
+    event: { ...hashedFields(event), hash: event.hash },
   };
 }
 
