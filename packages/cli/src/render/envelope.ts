@@ -1,17 +1,8 @@
+import type { EnvelopeV2 } from '@synapsor/core';
 import type { Colors } from '../support/output.js';
 
-/** The v2 envelope fields the CLI renders (mcp.md "Result envelope v2"). */
-export interface Envelope {
-  ok: boolean;
-  summary: string;
-  action: string;
-  kind: 'read' | 'proposal' | null;
-  data: Record<string, unknown> | null;
-  proposal: { id: string; diff: Record<string, { before?: unknown; proposed: unknown }>; required_role: string | null } | null;
-  error: { code: string; message: string } | null;
-  evidence: { bundle_id: string } | null;
-  source_database_changed: boolean;
-}
+/** The v2 envelope the CLI renders (mcp.md "Result envelope v2"). */
+export type Envelope = EnvelopeV2;
 
 export function formatValue(value: unknown): string {
   return value === undefined ? '(not visible)' : JSON.stringify(value);

@@ -6,6 +6,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { assertNoSecrets, baseEnv, runCli, startCli, type CliRun } from './cli.js';
 import { POSTGRES_URL, createScratchReference } from './scratch-postgres.js';
+import type { EnvelopeV2 } from '@synapsor/core';
 
 export type ServerHandle = ReturnType<typeof startCli>;
 
@@ -158,18 +159,7 @@ export async function httpClient(url: string, token: string, transcript: Transcr
   return { client, transport };
 }
 
-export interface Envelope {
-  ok: boolean;
-  summary: string;
-  action: string;
-  kind: 'read' | 'proposal' | null;
-  data: Record<string, unknown> | null;
-  proposal: { id: string; state: string; reused: boolean; target: string; diff: Record<string, { before?: unknown; proposed: unknown }>; resource: string } | null;
-  error: { code: string; message: string; retryable: boolean; hint: string } | null;
-  evidence: { bundle_id: string; resource: string; note: string } | null;
-  source_database_changed: boolean;
-  _meta: Record<string, unknown>;
-}
+export type Envelope = EnvelopeV2;
 
 /** The v2 envelope of a tool result; the text content must be the same document. */
 export function envelopeOf(result: unknown): Envelope {
