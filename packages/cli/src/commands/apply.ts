@@ -1,4 +1,3 @@
-import { validateJobShape } from '@synapsor/writeback-executors';
 import type { CommandGroup } from '../support/command.js';
 import { action } from '../support/command.js';
 import { loadConfig } from '../support/config-file.js';
@@ -84,7 +83,10 @@ export const registerValidate: CommandGroup = (program, context) => {
     .option('--json', 'JSON output')
     .action(
       action<{ job: string; json?: boolean }>(context, async (options) => {
-        const result = validateJobShape(await readJobFile(options.job));
+        const job = await readJobFile(options.job);
+        // The executors package loads with the commands that use it, not at start-up.
+        const { validateJobShape } = await import('@synapsor/writeback-executors');
+        const result = validateJobShape(job);
         if (options.json) printJson(context.io, result.ok ? { ok: true, proposal_id: result.job.proposal_id, writeback_job_id: result.job.writeback_job_id } : result);
         else printLines(context.io, result.ok ? [`job valid: ${result.job.writeback_job_id} (proposal ${result.job.proposal_id}, attempt ${result.job.attempt})`] : ['job invalid:', ...result.issues.map((issue) => `  ${issue.path}: ${issue.message}`)]);
         return result.ok ? 0 : 1;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { AuditUsageError, auditExitCode, renderAudit, runAudit, type AuditFormat, type FailOn } from '@synapsor/mcp-audit';
+import type { AuditFormat, FailOn } from '@synapsor/mcp-audit';
 import type { CliContext, CommandGroup } from '../support/command.js';
 import { action } from '../support/command.js';
 import { usageError } from '../support/errors.js';
@@ -63,6 +63,8 @@ function defineAudit(command: Command, context: CliContext): Command {
         const timeoutMs = intFlag('--timeout-ms', options.timeoutMs, 1);
         // The token is resolved here from its env name; only the value goes to the library.
         const bearer = io.env[options.bearerEnv ?? DEFAULT_BEARER_ENV] || undefined;
+        // The audit library (with the MCP SDK clients it uses for live servers) loads only here.
+        const { AuditUsageError, auditExitCode, renderAudit, runAudit } = await import('@synapsor/mcp-audit');
         try {
           const report = await runAudit({
             example: options.example,

@@ -5,11 +5,7 @@ import { action } from '../support/command.js';
 import { CliError, usageError } from '../support/errors.js';
 import { integerFlag } from '../support/flags.js';
 import { printJson, printLines } from '../support/output.js';
-import { startEmbeddedPostgres } from '../demo/embedded-postgres.js';
-import { runQuickDemo } from '../demo/quick.js';
 import { DEMO_DB_PORT, REFERENCE } from '../demo/reference.js';
-import { runDemo } from '../demo/run.js';
-import { demoWorkspace } from '../demo/workspace.js';
 
 function untilSignal(): Promise<void> {
   return new Promise((done) => {
@@ -34,11 +30,15 @@ export const registerDemo: CommandGroup = (program, context) => {
     .action(
       action<{ keep?: boolean; quick?: boolean; json?: boolean }>(context, async (options) => {
         if (options.quick && options.keep) throw usageError('INVALID_FLAG', '--quick and --keep cannot be combined');
+        // The demo modules (PGlite, the MCP client, the adapters, the executors) load only here:
+        // every other command starts without them (cold start, docs/performance.md).
         if (options.quick) {
+          const { runQuickDemo } = await import('../demo/quick.js');
           const quick = await runQuickDemo(io, { json: Boolean(options.json) });
           if (options.json) printJson(io, quick);
           return quick.ok ? 0 : 1;
         }
+        const { runDemo } = await import('../demo/run.js');
         const summary = await runDemo(io, { keep: Boolean(options.keep), json: Boolean(options.json), version: context.version });
         if (options.json) printJson(io, summary);
         else {
@@ -56,6 +56,7 @@ export const registerDemo: CommandGroup = (program, context) => {
     .option('--port <port>', `port on 127.0.0.1 (default ${DEMO_DB_PORT})`, integerFlag('--port', 1, 65535))
     .action(
       action<{ dataDir: string; port?: number }>(context, async (options) => {
+        const [{ demoWorkspace }, { startEmbeddedPostgres }] = await Promise.all([import('../demo/workspace.js'), import('../demo/embedded-postgres.js')]);
         const workspace = demoWorkspace(io.cwd, options.dataDir);
         if (!existsSync(workspace.pgDataDir)) throw usageError('DEMO_DATA_NOT_FOUND', `no kept demo data in ${resolve(io.cwd, options.dataDir)}; run \`synapsor-runner demo --keep\` first`);
         const pg = await startEmbeddedPostgres({ dataDir: workspace.pgDataDir, port: options.port ?? DEMO_DB_PORT }).catch((error: NodeJS.ErrnoException) => {

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { listHandlerTemplates, renderHandlerTemplate } from '@synapsor/writeback-executors';
 import type { CommandGroup } from '../support/command.js';
 import { action } from '../support/command.js';
 import { usageError } from '../support/errors.js';
@@ -21,6 +20,8 @@ export const registerHandler: CommandGroup = (program, context) => {
     .option('--json', 'JSON output (with --list)')
     .action(
       action<{ list?: boolean; output?: string; force?: boolean; json?: boolean }>(context, async (options, [name]) => {
+        // The executors package holds the templates; loaded by this command only (cold start).
+        const { listHandlerTemplates, renderHandlerTemplate } = await import('@synapsor/writeback-executors');
         const templates = listHandlerTemplates();
         if (options.list) {
           if (options.json) return printJson(io, { ok: true, templates });

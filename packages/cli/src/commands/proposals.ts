@@ -10,7 +10,6 @@ import {
   type LedgerFilter,
   type ProposalState,
 } from '@synapsor/core';
-import { buildWritebackJob, clampLeaseSeconds } from '@synapsor/writeback-executors';
 import type { CliContext, CommandGroup, GlobalOptions } from '../support/command.js';
 import { action } from '../support/command.js';
 import { loadConfig } from '../support/config-file.js';
@@ -184,6 +183,8 @@ export const registerProposals: CommandGroup = (program, context) => {
     .action(
       action<{ output?: string; leaseSeconds?: number }>(context, async (options, args) => {
         const loaded = await loadConfig(io, options.config);
+        // Loaded by `job` only, so other proposal commands start without the executors.
+        const { buildWritebackJob, clampLeaseSeconds } = await import('@synapsor/writeback-executors');
         await withLedger(io, options, loaded, async ({ store }) => {
           const proposal = await loadProposal(store, args[0]!);
           const capability = loaded.config.capabilities.find((entry) => entry.name === proposal.action);

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { newId, type StoreStats, type VerifyResult } from '@synapsor/core';
-import { resetSqliteStore } from '@synapsor/store-sqlite';
 import type { CommandGroup } from '../support/command.js';
 import { action } from '../support/command.js';
 import { cliErrorFrom, usageError } from '../support/errors.js';
@@ -139,6 +138,8 @@ export const registerStore: CommandGroup = (program, context) => {
           io.stderr('not reset\n');
           return 1;
         }
+        // Imported on use like every store import (support/store.ts), never at start-up.
+        const { resetSqliteStore } = await import('@synapsor/store-sqlite');
         let deleted: string[];
         try {
           // Works on a damaged file too: nothing is opened.

@@ -1,5 +1,4 @@
 import { checkToolBoundary, clientPaths, clientSnippet, compileTools, readinessChecklist, renderReadiness, type AliasMode } from '@synapsor/core';
-import { assertNoLiveLease } from '@synapsor/store-sqlite';
 import type { CommandGroup } from '../support/command.js';
 import { action } from '../support/command.js';
 import { loadConfig } from '../support/config-file.js';
@@ -58,7 +57,10 @@ export const registerUp: CommandGroup = (program, context) => {
         const loaded = await loadConfig(io, options.config);
         const env = await loadEnv(io.env, options.envFile);
         const storePath = resolveStorePath(io, options.store, loaded);
-        if (!options.allowConcurrentStore) await refusalsAsFailures(async () => assertNoLiveLease(storePath));
+        if (!options.allowConcurrentStore) {
+          const { assertNoLiveLease } = await import('@synapsor/store-sqlite');
+          await refusalsAsFailures(async () => assertNoLiveLease(storePath));
+        }
         if (options.withHandler) {
           const results = await probeHandlers(loaded.config, env);
           const down = Object.entries(results).filter(([, result]) => result !== 'answered');

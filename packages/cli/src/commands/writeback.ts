@@ -1,5 +1,3 @@
-import { mysqlGrantsSql, mysqlReceiptsDdl } from '@synapsor/adapters-mysql';
-import { postgresGrantsSql, postgresReceiptsDdl } from '@synapsor/adapters-postgres';
 import { grantPlanFromConfig, isSqlIdentifier, SynapsorError, type Engine } from '@synapsor/core';
 import type { CommandGroup } from '../support/command.js';
 import { action } from '../support/command.js';
@@ -17,6 +15,19 @@ function engineFlag(raw: string | undefined): Engine {
 function schemaFlag(raw: string | undefined): string | undefined {
   if (raw !== undefined && !isSqlIdentifier(raw)) throw usageError('INVALID_FLAG_VALUE', '--schema must be a plain SQL identifier');
   return raw;
+}
+
+/**
+ * The engine's SQL text renderers, from its adapter package imported on demand: the adapters
+ * pull their drivers and kysely, which no other command should load at start-up.
+ */
+async function sqlRenderers(engine: Engine) {
+  if (engine === 'postgres') {
+    const { postgresGrantsSql, postgresReceiptsDdl } = await import('@synapsor/adapters-postgres');
+    return { receiptsDdl: postgresReceiptsDdl, grantsSql: postgresGrantsSql };
+  }
+  const { mysqlGrantsSql, mysqlReceiptsDdl } = await import('@synapsor/adapters-mysql');
+  return { receiptsDdl: mysqlReceiptsDdl, grantsSql: mysqlGrantsSql };
 }
 
 /** Identifier refusals from the SQL renderers are bad flag values (exit 2). */
@@ -44,7 +55,8 @@ export const registerWriteback: CommandGroup = (program, context) => {
         const engine = engineFlag(options.engine);
         const name = schemaFlag(options.schema);
         const schema = name === undefined ? {} : { schema: name };
-        io.stdout(renderSql(() => (engine === 'postgres' ? postgresReceiptsDdl(schema) : mysqlReceiptsDdl(schema))));
+        const { receiptsDdl } = await sqlRenderers(engine);
+        io.stdout(renderSql(() => receiptsDdl(schema)));
       }),
     );
 
@@ -69,7 +81,8 @@ export const registerWriteback: CommandGroup = (program, context) => {
           ...(options.readerRole ? { readerRole: options.readerRole } : {}),
           ...(receiptsSchema === undefined ? {} : { receiptsSchema }),
         };
-        io.stdout(renderSql(() => (engine === 'postgres' ? postgresGrantsSql(grants) : mysqlGrantsSql(grants))));
+        const { grantsSql } = await sqlRenderers(engine);
+        io.stdout(renderSql(() => grantsSql(grants)));
       }),
     );
 

@@ -16,7 +16,6 @@ import {
   type Inspection,
   type RunnerConfig,
 } from '@synapsor/core';
-import { openSqliteStore } from '@synapsor/store-sqlite';
 import { boundaryReport } from '../support/boundary.js';
 import type { GlobalOptions } from '../support/command.js';
 import { validateConfigFile, type LoadedConfig } from '../support/config-file.js';
@@ -47,7 +46,7 @@ export async function runSourceProbes(
   probes: Record<string, DoctorProbe[]>,
   options: { inspect: boolean },
 ): Promise<{ checks: Check[]; inspections: Record<string, Inspection | null> }> {
-  const adapters = createSourceAdapters(config, env);
+  const adapters = await createSourceAdapters(config, env);
   const checks: Check[] = [];
   const inspections: Record<string, Inspection | null> = {};
   const several = Object.keys(config.sources).length > 1;
@@ -71,6 +70,7 @@ async function ledger(io: CliIo, globals: GlobalOptions, loaded: LoadedConfig): 
   // Doctor never creates a ledger: a missing file is the normal state before the first serve.
   if (path !== ':memory:' && !existsSync(path)) return skipCheck('ledger', `no ledger yet at ${path}; it is created on first use`);
   try {
+    const { openSqliteStore } = await import('@synapsor/store-sqlite');
     const store = await openSqliteStore({ path });
     try {
       const stats = await store.stats();
@@ -104,7 +104,7 @@ export async function runDoctor(io: CliIo, globals: GlobalOptions, env: EnvMap, 
   checks.push(...probed.checks, sensitiveColumnsCheck(config, probed.inspections));
   checks.push(...skippedProbeChecks(checks, Boolean(flags.checkWriteback)));
   checks.push(handlerReachableCheck(flags.checkHandlers ? await probeHandlers(config, env) : null));
-  checks.push(toolBoundaryCheck(boundaryReport(config, 'both').checks));
+  checks.push(toolBoundaryCheck((await boundaryReport(config, 'both')).checks));
   checks.push(await ledger(io, globals, loaded));
   return { configPath: validation.path, checks: orderChecks(checks) };
 }

@@ -74,7 +74,7 @@ export async function runInit(io: CliIo, flags: InitFlags, options: { quiet?: bo
     throw new CliError(first.code, `${first.message}${more}; nothing was written`, 2);
   }
   const configPath = resolve(io.cwd, flags.output ?? 'synapsor.runner.json');
-  const files = initFiles(generation, configPath, { emitHandler: Boolean(flags.emitHandler) });
+  const files = await initFiles(generation, configPath, { emitHandler: Boolean(flags.emitHandler) });
   await writePlannedFiles(io, files, { force: Boolean(flags.force), dryRun: Boolean(flags.dryRun), quiet: Boolean(options.quiet || flags.json) });
   return { configPath, generation, files, starter: layered.starter, inspected: inspection !== undefined };
 }

@@ -51,7 +51,7 @@ async function smokeCall(io: CliIo, outcome: InitOutcome): Promise<SmokeStep | n
 /** The post-init steps of `onboard db`; doctor runs last and never decides the exit code. */
 export async function verifyGenerated(io: CliIo, outcome: InitOutcome): Promise<OnboardSteps> {
   const validation = await validateConfigFile(io, outcome.configPath);
-  const boundary = boundaryReport(validation.config ?? outcome.generation.normalized!, 'both');
+  const boundary = await boundaryReport(validation.config ?? outcome.generation.normalized!, 'both');
   const smoke = await smokeCall(io, outcome);
   const doctor = (await runDoctor(io, { config: outcome.configPath }, io.env, {})).checks;
   const lines = [

@@ -1,8 +1,7 @@
-import { createMysqlAdapter } from '@synapsor/adapters-mysql';
-import { createPostgresAdapter } from '@synapsor/adapters-postgres';
 import { engineFromUrl, isSynapsorError, type Engine, type Inspection, type SourceAdapter } from '@synapsor/core';
 import { CliError, usageError } from '../support/errors.js';
 import type { CliIo } from '../support/io.js';
+import { adapterFactory } from '../support/sources.js';
 
 /** Env name an inline `inspect <url>` is handed to the adapter under (adapters take names only). */
 const INLINE_URL_ENV = 'SYNAPSOR_INSPECT_INLINE_URL';
@@ -43,9 +42,9 @@ export function resolveSourceTarget(io: CliIo, flags: { fromEnv?: string; url?: 
   return { engine, envName, env, inline: !flags.fromEnv };
 }
 
-export function adapterFor(target: SourceTarget): SourceAdapter {
+export async function adapterFor(target: SourceTarget): Promise<SourceAdapter> {
   const options = { sourceId: 'inspect', readUrlEnv: target.envName, statementTimeoutMs: 3000, poolMax: 1, env: target.env };
-  return target.engine === 'postgres' ? createPostgresAdapter(options) : createMysqlAdapter(options);
+  return (await adapterFactory(target.engine))(options);
 }
 
 /**
@@ -54,7 +53,7 @@ export function adapterFor(target: SourceTarget): SourceAdapter {
  * `connection failed`); driver text and the URL never reach the output.
  */
 export async function inspectSource(target: SourceTarget, schemas: string[]): Promise<Inspection> {
-  const adapter = adapterFor(target);
+  const adapter = await adapterFor(target);
   try {
     return await adapter.inspect(schemas.length > 0 ? { schemas } : {});
   } catch (error) {

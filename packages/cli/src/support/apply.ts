@@ -1,4 +1,4 @@
-import { apply, applyJobFile, type ApplyResult } from '@synapsor/writeback-executors';
+import type { ApplyResult } from '@synapsor/writeback-executors';
 import type { LedgerStore, RunnerConfig } from '@synapsor/core';
 import { closeSourceAdapters, createSourceAdapters, type EnvMap } from './sources.js';
 
@@ -23,7 +23,9 @@ export interface ApplyRequest {
  * created on first use and closed here). Used by `apply` and the demo.
  */
 export async function runApply(request: ApplyRequest): Promise<ApplyResult> {
-  const sources = createSourceAdapters(request.config, request.env);
+  // Imported here, not at start-up: only apply and the demo need the executors (cold start).
+  const { apply, applyJobFile } = await import('@synapsor/writeback-executors');
+  const sources = await createSourceAdapters(request.config, request.env);
   try {
     const options = {
       config: request.config,

@@ -1,5 +1,4 @@
 import { checkToolBoundary, compileTools, type AliasMode, type BoundaryCheck, type RunnerConfig, type ToolDescriptor } from '@synapsor/core';
-import { auditToolDescriptors } from '@synapsor/mcp-audit';
 
 /** mcp.md "Never exposed": what the model never sees, shown by `tools preview`. */
 export const NOT_EXPOSED = [
@@ -19,9 +18,11 @@ export interface BoundaryReport {
 
 /**
  * The compiled tool list plus its boundary checks: core's name/property/string checks and the
- * audit rules (any HIGH finding fails). Pure: no database, no ledger.
+ * audit rules (any HIGH finding fails). Pure: no database, no ledger. Async only because the
+ * audit package (with the SDK clients it carries) is imported here, not at CLI start-up.
  */
-export function boundaryReport(config: RunnerConfig, aliasMode: AliasMode, options: { readOnly?: boolean } = {}): BoundaryReport {
+export async function boundaryReport(config: RunnerConfig, aliasMode: AliasMode, options: { readOnly?: boolean } = {}): Promise<BoundaryReport> {
+  const { auditToolDescriptors } = await import('@synapsor/mcp-audit');
   const compiled = compileTools(config, { aliasMode, ...(options.readOnly ? { mode: 'read_only' as const } : {}) });
   const descriptors = compiled.descriptors;
   const checks = checkToolBoundary(descriptors);

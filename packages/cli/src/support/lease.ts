@@ -1,4 +1,4 @@
-import { acquireLease, releaseLease, type LeaseTransport } from '@synapsor/store-sqlite';
+import type { LeaseTransport } from '@synapsor/store-sqlite';
 import { refusalsAsFailures } from './errors.js';
 import type { CliIo } from './io.js';
 
@@ -17,6 +17,8 @@ export async function takeServingLease(
   allowConcurrent: boolean,
 ): Promise<HeldLease> {
   if (storePath === ':memory:') return { release: () => undefined };
+  // Loaded on use like every store import (support/store.ts); serving has opened the store already.
+  const { acquireLease, releaseLease } = await import('@synapsor/store-sqlite');
   const acquired = await refusalsAsFailures(async () => acquireLease({ storePath, transport, allowConcurrent }));
   for (const notice of acquired.notices) io.stderr(`warning: ${notice}\n`);
   let released = false;

@@ -30,7 +30,7 @@ export async function wireRuntime(io: CliIo, globals: GlobalOptions, options: Ru
   const loaded = await loadConfig(io, globals.config);
   const env = await loadEnv(io.env, options.envFile);
   const { store, path } = await openLedger(io, globals, loaded);
-  const sources = createSourceAdapters(loaded.config, env);
+  const sources = await createSourceAdapters(loaded.config, env);
   try {
     const runtime = await refusalsAsFailures(async () =>
       createRuntime({

@@ -1,6 +1,5 @@
 import type { Runtime } from '@synapsor/core';
-import { createJsonRpcBridgeServer, createStreamableHttpServer, type HttpServerHandle } from '@synapsor/mcp-http';
-import { serveStdio } from '@synapsor/mcp-stdio';
+import type { HttpServerHandle } from '@synapsor/mcp-http';
 import type { CliContext } from './command.js';
 import { CliError, refusalsAsFailures } from './errors.js';
 import type { HeldLease } from './lease.js';
@@ -33,7 +32,10 @@ function untilSignal(): Promise<string> {
   });
 }
 
+// Each transport package is imported by its own serve path, so stdio serving never loads
+// fastify and the SDK's HTTP transport, nor HTTP serving the stdio one (cold start).
 export async function serveOverStdio(context: CliContext, wired: WiredRuntime, lease: HeldLease): Promise<void> {
+  const { serveStdio } = await import('@synapsor/mcp-stdio');
   const handle = await serveStdio(wired.runtime, {
     version: context.version,
     logLevel: context.io.env.SYNAPSOR_LOG_LEVEL ?? 'info',
@@ -44,7 +46,8 @@ export async function serveOverStdio(context: CliContext, wired: WiredRuntime, l
   await handle.closed;
 }
 
-function httpServer(runtime: Runtime, transport: 'streamable-http' | 'http', context: CliContext, wired: WiredRuntime, flags: HttpFlags): HttpServerHandle {
+async function httpServer(runtime: Runtime, transport: 'streamable-http' | 'http', context: CliContext, wired: WiredRuntime, flags: HttpFlags): Promise<HttpServerHandle> {
+  const { createJsonRpcBridgeServer, createStreamableHttpServer } = await import('@synapsor/mcp-http');
   const common = {
     version: context.version,
     env: wired.env,
@@ -80,7 +83,7 @@ export async function serveOverHttp(
   transport: 'streamable-http' | 'http',
   flags: HttpFlags,
 ): Promise<void> {
-  const server = await refusalsAsFailures(async () => httpServer(wired.runtime, transport, context, wired, flags));
+  const server = await refusalsAsFailures(() => httpServer(wired.runtime, transport, context, wired, flags));
   try {
     await refusalsAsFailures(() => server.listen());
   } catch (error) {

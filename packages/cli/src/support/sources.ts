@@ -1,17 +1,31 @@
-import { createMysqlAdapter } from '@synapsor/adapters-mysql';
-import { createPostgresAdapter } from '@synapsor/adapters-postgres';
-import type { RunnerConfig, SourceAdapter, SourceConfig } from '@synapsor/core';
+import type { MysqlAdapterOptions } from '@synapsor/adapters-mysql';
+import type { PostgresAdapterOptions } from '@synapsor/adapters-postgres';
+import type { Engine, RunnerConfig, SourceAdapter, SourceConfig } from '@synapsor/core';
 
 export type EnvMap = Readonly<Record<string, string | undefined>>;
 
-function adapterFor(sourceId: string, source: SourceConfig, env: EnvMap): SourceAdapter {
+/** What the CLI passes is valid for either engine (it never sets an engine-specific logger). */
+export type AdapterOptions = PostgresAdapterOptions & MysqlAdapterOptions;
+type AdapterFactory = (options: AdapterOptions) => SourceAdapter;
+
+/**
+ * The adapter package of one engine, imported on first use: each pulls its driver and kysely,
+ * and a command whose config names only PostgreSQL must not pay for MySQL (cold start, see
+ * docs/performance.md). Shared with `inspect`/`init`, which pick the engine from a URL.
+ */
+export async function adapterFactory(engine: Engine): Promise<AdapterFactory> {
+  if (engine === 'postgres') return (await import('@synapsor/adapters-postgres')).createPostgresAdapter;
+  return (await import('@synapsor/adapters-mysql')).createMysqlAdapter;
+}
+
+function adapterOptions(sourceId: string, source: SourceConfig, env: EnvMap): AdapterOptions {
   const ssl = source.ssl
     ? {
         rejectUnauthorized: source.ssl.reject_unauthorized,
         ...(source.ssl.ca_env && env[source.ssl.ca_env] ? { ca: env[source.ssl.ca_env] as string } : {}),
       }
     : undefined;
-  const options = {
+  return {
     sourceId,
     readUrlEnv: source.read_url_env,
     ...(source.write_url_env ? { writeUrlEnv: source.write_url_env } : {}),
@@ -21,16 +35,17 @@ function adapterFor(sourceId: string, source: SourceConfig, env: EnvMap): Source
     ...(ssl ? { ssl } : {}),
     env,
   };
-  return source.engine === 'postgres' ? createPostgresAdapter(options) : createMysqlAdapter(options);
 }
 
 /**
  * One adapter per configured source (nothing connects until first use). Shared by every
  * command that reads or writes a source database: serve, smoke, propose, apply, demo.
  */
-export function createSourceAdapters(config: RunnerConfig, env: EnvMap): Record<string, SourceAdapter> {
+export async function createSourceAdapters(config: RunnerConfig, env: EnvMap): Promise<Record<string, SourceAdapter>> {
   const adapters: Record<string, SourceAdapter> = {};
-  for (const [sourceId, source] of Object.entries(config.sources)) adapters[sourceId] = adapterFor(sourceId, source, env);
+  for (const [sourceId, source] of Object.entries(config.sources)) {
+    adapters[sourceId] = (await adapterFactory(source.engine))(adapterOptions(sourceId, source, env));
+  }
   return adapters;
 }
 

@@ -1,9 +1,18 @@
-import { openSqliteStore, type SqliteLedgerStore } from '@synapsor/store-sqlite';
+import type { SqliteLedgerStore } from '@synapsor/store-sqlite';
 import type { GlobalOptions } from './command.js';
 import type { LoadedConfig } from './config-file.js';
 import { refusalsAsFailures } from './errors.js';
 import type { CliIo } from './io.js';
 import { resolveStorePath } from './store-path.js';
+
+/**
+ * The store package (and better-sqlite3's native addon) is imported when a command first opens
+ * a ledger, so commands that never touch one start without it (cold start, docs/performance.md).
+ */
+async function openStore(path: string): Promise<SqliteLedgerStore> {
+  const { openSqliteStore } = await import('@synapsor/store-sqlite');
+  return refusalsAsFailures(() => openSqliteStore({ path }));
+}
 
 export interface OpenedStore {
   store: SqliteLedgerStore;
@@ -16,13 +25,12 @@ export interface OpenedStore {
  */
 export async function openLedger(io: CliIo, globals: GlobalOptions, config?: LoadedConfig): Promise<OpenedStore> {
   const path = resolveStorePath(io, globals.store, config);
-  const store = await refusalsAsFailures(() => openSqliteStore({ path }));
-  return { store, path };
+  return { store: await openStore(path), path };
 }
 
 /** Runs `fn` with the store at `path` open, and always closes it; refusals become CLI outcomes. */
 export async function withStoreAt<T>(path: string, fn: (store: SqliteLedgerStore) => Promise<T>): Promise<T> {
-  const store = await refusalsAsFailures(() => openSqliteStore({ path }));
+  const store = await openStore(path);
   try {
     return await refusalsAsFailures(() => fn(store));
   } finally {
