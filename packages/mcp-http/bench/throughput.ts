@@ -17,8 +17,10 @@ const TOKEN = 'bench-token-0123456789abcdef0123456789';
 const serverEntry = resolve(packagesDir, 'mcp-http/bench/server.ts');
 
 const script = await bundleForNode(serverEntry);
-const child = spawn(process.execPath, [script], {
-  env: { PATH: process.env.PATH ?? '', SYNAPSOR_RUNNER_HTTP_TOKEN: TOKEN },
+// BENCH_SERVER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the server process.
+const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const child = spawn(process.execPath, [...nodeArgs, script], {
+  env: { PATH: process.env.PATH ?? '', SYNAPSOR_RUNNER_HTTP_TOKEN: TOKEN, SYNAPSOR_LOG_LEVEL: process.env.SYNAPSOR_LOG_LEVEL ?? 'info' },
   stdio: ['ignore', 'pipe', 'ignore'],
 });
 child.stdout.setEncoding('utf8');

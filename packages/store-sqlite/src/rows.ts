@@ -68,11 +68,11 @@ export function evidenceFromRow(r: Row, items: EvidenceItem[]): EvidenceBundle {
 
 export function evidenceParams(e: EvidenceBundle): Row {
   const { items: _items, ...payload } = e;
-  const table = e.items.find((i) => i.kind === 'external_row');
   return {
     evidence_bundle_id: e.evidence_bundle_id, kind: e.kind, proposal_id: e.proposal_id, capability: e.capability,
     tenant_id: e.tenant_id, principal: e.principal, provenance: e.provenance, source_id: e.source_id,
-    source_table: table?.kind === 'external_row' ? table.table : bareName(e.target), target: e.target,
+    // Always the bare part of `target`: `--table` (bare or qualified) looks this column up first.
+    source_table: bareName(e.target), target: e.target,
     object_type: e.object_type, object_id: e.object_id, query_fingerprint: e.query_fingerprint,
     query_audit_id: e.query_audit_id, payload_json: JSON.stringify(payload), content_hash: e.content_hash,
     created_at: e.created_at,

@@ -14,12 +14,28 @@ import { Where } from './where.js';
 
 const RECEIPT_PROPOSAL = 'SELECT proposal_id FROM receipts WHERE receipt_id = ?';
 const EVIDENCE_PROPOSAL = 'SELECT proposal_id FROM evidence_bundles WHERE evidence_bundle_id = ?';
+/** Evidence and audit name each other (checked on write): reach the audit by primary keys. */
+const EVIDENCE_AUDIT = 'SELECT query_audit_id FROM evidence_bundles WHERE evidence_bundle_id = ?';
 
 /** Scope filters that receipts and events take from their proposal. */
 function proposalScope(w: Where, f: LedgerFilter, objects: boolean): void {
   const scope = new Where().eq('tenant_id', f.tenant).eq('principal', f.principal).eq('action', f.capability).eq('source_id', f.source);
   if (objects) scope.objectType('object_type', f.object_type).eq('object_id', f.object_id);
   if (scope.clauses.length > 0) w.add(`proposal_id IN (SELECT proposal_id FROM proposals ${scope.sql()})`, ...scope.params);
+}
+
+/**
+ * Activity's not-found reads are rare among plain reads. Unfiltered, walk their partial index
+ * (SQLite would otherwise pick `proposal_id IS NULL`, i.e. every plain read); filtered, the
+ * conditions must not drive the index choice (`+`), so the filter's own index does.
+ */
+function notFoundOnly(w: Where): string {
+  if (w.clauses.length === 0) {
+    w.add("proposal_id IS NULL AND outcome = 'not_found'");
+    return 'query_audit INDEXED BY query_audit_unlinked_not_found_idx';
+  }
+  w.add("+proposal_id IS NULL AND +outcome = 'not_found'");
+  return 'query_audit';
 }
 
 /** ledger.md "Search" in SQL; the same semantics as core's match predicates (conformance suite). */
@@ -45,7 +61,9 @@ export class SqliteSearch {
       .eq('source_id', f.source).time('created_at', f).objectType('object_type', f.object_type).eq('object_id', f.object_id)
       .table('source_table', 'target', f.table).eq('query_fingerprint', f.query_fingerprint).eq('proposal_id', f.proposal)
       .eq('evidence_bundle_id', f.evidence);
-    if (onlyUnlinked) w.add('proposal_id IS NULL');
+    // Most bundles are plain reads, so `proposal_id IS NULL` must not pick the index (`+`): the
+    // filter's own index does, or, unfiltered, the newest-first walk stops after LIMIT rows.
+    if (onlyUnlinked) w.add('+proposal_id IS NULL');
     if (f.receipt !== undefined) w.add(`proposal_id IN (${RECEIPT_PROPOSAL})`, f.receipt);
     return this.page('evidence_bundles', w, 'created_at', f).map((row) => this.reads.evidenceRow(row));
   }
@@ -54,10 +72,10 @@ export class SqliteSearch {
     const w = new Where().eq('tenant_id', f.tenant).eq('principal', f.principal).eq('capability', f.capability)
       .eq('source_id', f.source).time('created_at', f).objectType('business_object', f.object_type).eq('object_id', f.object_id)
       .table('table_bare', 'table_name', f.table).eq('query_fingerprint', f.query_fingerprint).eq('proposal_id', f.proposal)
-      .eq('evidence_bundle_id', f.evidence).eq('object_id', f.primary_key);
-    if (onlyUnlinkedNotFound) w.add("proposal_id IS NULL AND outcome = 'not_found'");
+      .eq('object_id', f.primary_key);
+    if (f.evidence !== undefined) w.add(`query_audit_id IN (${EVIDENCE_AUDIT}) AND evidence_bundle_id = ?`, f.evidence, f.evidence);
     if (f.receipt !== undefined) w.add(`proposal_id IN (${RECEIPT_PROPOSAL})`, f.receipt);
-    return this.page('query_audit', w, 'created_at', f).map(auditFromRow);
+    return this.page(onlyUnlinkedNotFound ? notFoundOnly(w) : 'query_audit', w, 'created_at', f).map(auditFromRow);
   }
 
   receipts(f: LedgerFilter = {}): ExecutionReceipt[] {
@@ -74,7 +92,10 @@ export class SqliteSearch {
     if (f.since_seq !== undefined) w.add('seq > ?', f.since_seq);
     proposalScope(w, f, false);
     const order = f.since_seq === undefined ? 'DESC' : 'ASC';
-    const rows = this.s.all(`SELECT * FROM proposal_events ${w.sql()} ORDER BY seq ${order} LIMIT ?`, ...w.params, listLimit(f));
+    // With a time window, `+seq` stops SQLite from walking the whole rowid order and filtering
+    // it (a full scan for an old `--to`): the window is searched in an index, then sorted.
+    const key = f.from === undefined && f.to === undefined ? 'seq' : '+seq';
+    const rows = this.s.all(`SELECT * FROM proposal_events ${w.sql()} ORDER BY ${key} ${order} LIMIT ?`, ...w.params, listLimit(f));
     const events = rows.map(eventFromRow);
     return order === 'DESC' ? events.reverse() : events;
   }

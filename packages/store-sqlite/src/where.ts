@@ -29,11 +29,15 @@ export class Where {
     return value === undefined ? this : this.in(column, objectTypeCandidates(value));
   }
 
-  /** `--table`: bare names match any schema (indexed bare column), qualified ones exactly. */
+  /**
+   * `--table`: bare names match any schema, qualified ones exactly. Both spellings constrain the
+   * bare column (a qualified name implies its bare part), so its index serves either one.
+   */
   table(bareColumn: string, qualifiedColumn: string, value: string | undefined): this {
     if (value === undefined) return this;
     const wanted = tableFilter(value);
-    return wanted.qualified ? this.add(`${qualifiedColumn} = ?`, wanted.qualified) : this.add(`${bareColumn} = ?`, wanted.bare);
+    this.add(`${bareColumn} = ?`, wanted.bare);
+    return wanted.qualified ? this.add(`${qualifiedColumn} = ?`, wanted.qualified) : this;
   }
 
   sql(): string {

@@ -65,14 +65,15 @@ describe('two OS processes on one store file', () => {
   it('identical proposals from two processes at once produce one proposal per key', async () => {
     const path = join(dir, 'dedupe', 'ledger.db');
     (await openSqliteStore({ path, clock })).close();
-    const [a, b] = await Promise.all([run([path, 'propose', '200', 'c3']), run([path, 'propose', '200', 'd4'])]);
+    const barrier = join(dir, 'dedupe', 'barrier');
+    const [a, b] = await Promise.all([run([path, 'propose', '200', 'c3', barrier]), run([path, 'propose-reverse', '200', 'd4', barrier])]);
     expect([a.errors, b.errors]).toEqual([[], []]);
     const store = await openSqliteStore({ path, clock });
     const stats = await store.stats();
     expect(stats.counts['proposals']).toBe(200);
     expect(stats.counts['evidence_bundles']).toBe(400);
     expect((await store.listEvents({ kind: 'proposal_deduplicated', limit: 200 })).length).toBe(200);
-    // Both processes won some keys, so they raced on the same keys rather than running in turn.
+    // Both processes won some keys, so they ran at the same time on the same keys.
     const winners = new Set((await store.listEvents({ kind: 'proposal_created', limit: 200 })).map((e) => e.event_id.slice(4, 16).slice(-2)));
     expect([...winners].sort()).toEqual(['c3', 'd4']);
     expect((await store.verify()).ok).toBe(true);

@@ -1,9 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { SynapsorError } from '@synapsor/core';
 import { SCHEMA_V1 } from './v1.js';
+import { SCHEMA_V2 } from './v2.js';
 
 /** Index i holds the SQL that moves `user_version` from i to i + 1. */
-export const MIGRATIONS: readonly string[] = [SCHEMA_V1];
+export const MIGRATIONS: readonly string[] = [SCHEMA_V1, SCHEMA_V2];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 const OUR_TABLES = new Set([
