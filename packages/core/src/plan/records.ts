@@ -4,6 +4,7 @@ import type {
   ColumnValue,
   EvidenceBundle,
   EvidenceItem,
+  NewEvent,
   QueryAuditRecord,
   Row,
   TrustedContext,
@@ -126,3 +127,31 @@ export function buildQueryAudit(input: QueryAuditInput): QueryAuditRecord {
 
 /** Primary-key value as stored in records: always a string. */
 export const objectIdOf = (value: string | number | boolean): string => String(value);
+
+/**
+ * The `read_recorded` event linking a query audit row (and its evidence, when a row was read).
+ * One builder for the runtime and the test fixtures, so the payload shape cannot drift.
+ */
+export function buildReadRecordedEvent(input: {
+  event_id: string;
+  actor: string;
+  audit: QueryAuditRecord;
+  evidence: EvidenceBundle | null;
+}): NewEvent {
+  const { audit, evidence } = input;
+  return {
+    event_id: input.event_id,
+    proposal_id: null,
+    kind: 'read_recorded',
+    actor: input.actor,
+    payload: {
+      capability: audit.capability,
+      outcome: audit.outcome,
+      evidence_bundle_id: evidence?.evidence_bundle_id ?? null,
+      evidence_hash: evidence?.content_hash ?? null,
+      query_audit_id: audit.query_audit_id,
+      query_audit_hash: audit.content_hash,
+    },
+    created_at: audit.created_at,
+  };
+}

@@ -48,7 +48,7 @@ async function runPipeline(deps: CallToolDeps, name: string, rawArgs: unknown, t
     proposalId: null,
     createdAt: isoNow(deps.clock),
   });
-  await deps.store.recordRead({ evidence, query_audit: audit, event: readRecordedEvent(deps, capability, context, audit, evidence) });
+  await deps.store.recordRead({ evidence, query_audit: audit, event: readRecordedEvent(deps, context, audit, evidence) });
   trace.evidenceBundleId = evidenceBundleId;
   const visible = evidence.items[0]?.kind === 'external_row' ? evidence.items[0].visible_row : {};
   return readResult(deps.resultFormat, deps.mode, { capability, context, objectId: read.objectId, row: visible, evidenceBundleId });

@@ -1,7 +1,7 @@
 import type { CapabilityConfig } from '../config/index.js';
 import { isSynapsorError, SynapsorError } from '../errors/index.js';
 import { isoNow, newId } from '../ids/index.js';
-import { buildQueryAudit, buildReadPlan, objectIdOf, queryFingerprint } from '../plan/index.js';
+import { buildQueryAudit, buildReadPlan, buildReadRecordedEvent, objectIdOf, queryFingerprint } from '../plan/index.js';
 import type { ReadPlan } from '../ports/index.js';
 import type { EvidenceBundle, NewEvent, QueryAuditRecord, QueryOutcome, Row, TrustedContext } from '../records/index.js';
 import type { RuntimeDeps } from './context.js';
@@ -20,29 +20,14 @@ export interface RowRead {
 const isPrimitive = (value: unknown): boolean =>
   value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 
-/** The `read_recorded` event linking an audit row (and evidence, when a row was read). */
+/** The `read_recorded` event of one call (runtime ids; payload built by `buildReadRecordedEvent`). */
 export function readRecordedEvent(
   deps: RuntimeDeps,
-  capability: CapabilityConfig,
   context: TrustedContext,
   audit: QueryAuditRecord,
   evidence: EvidenceBundle | null,
 ): NewEvent {
-  return {
-    event_id: newId('evt', deps.random),
-    proposal_id: null,
-    kind: 'read_recorded',
-    actor: context.principal,
-    payload: {
-      capability: capability.name,
-      outcome: audit.outcome,
-      evidence_bundle_id: evidence?.evidence_bundle_id ?? null,
-      evidence_hash: evidence?.content_hash ?? null,
-      query_audit_id: audit.query_audit_id,
-      query_audit_hash: audit.content_hash,
-    },
-    created_at: audit.created_at,
-  };
+  return buildReadRecordedEvent({ event_id: newId('evt', deps.random), actor: context.principal, audit, evidence });
 }
 
 function sourceReady(deps: RuntimeDeps, capability: CapabilityConfig): void {
@@ -89,7 +74,7 @@ export async function readExactlyOneRow(
       duration_ms: durationMs,
       created_at: isoNow(deps.clock),
     });
-    await deps.store.recordRead({ evidence: null, query_audit: audit, event: readRecordedEvent(deps, capability, context, audit, null) });
+    await deps.store.recordRead({ evidence: null, query_audit: audit, event: readRecordedEvent(deps, context, audit, null) });
   };
 
   const started = deps.clock.now().getTime();

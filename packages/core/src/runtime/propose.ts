@@ -33,7 +33,7 @@ export async function proposeChange(
     policy = applyPolicy(capability, args, read.row);
   } catch (error) {
     const { evidence, audit } = readRecords(capability, read, context, { ...args }, { evidenceBundleId, proposalId: null, createdAt });
-    await deps.store.recordRead({ evidence, query_audit: audit, event: readRecordedEvent(deps, capability, context, audit, evidence) });
+    await deps.store.recordRead({ evidence, query_audit: audit, event: readRecordedEvent(deps, context, audit, evidence) });
     trace.evidenceBundleId = evidenceBundleId;
     throw error;
   }

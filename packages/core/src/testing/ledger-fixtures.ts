@@ -1,4 +1,5 @@
 import { hashCanonical } from '../hashing/index.js';
+import { buildReadRecordedEvent } from '../plan/records.js';
 import { evidenceContentHash, proposalHashOf, queryAuditContentHash, receiptHashOf } from '../ledger/record-hashes.js';
 import type { ClaimInput, CreateProposalInput, DecideInput, RecordReadInput, RecordReceiptInput } from '../ports/ledger-store.js';
 import type {
@@ -135,21 +136,7 @@ export class LedgerFixtures {
     return {
       evidence: stored,
       query_audit: audit,
-      event: {
-        event_id: this.id('evt'),
-        proposal_id: null,
-        kind: 'read_recorded',
-        actor: audit.principal,
-        payload: {
-          capability: audit.capability,
-          outcome: audit.outcome,
-          evidence_bundle_id: stored?.evidence_bundle_id ?? null,
-          evidence_hash: stored?.content_hash ?? null,
-          query_audit_id: audit.query_audit_id,
-          query_audit_hash: audit.content_hash,
-        },
-        created_at: audit.created_at,
-      },
+      event: buildReadRecordedEvent({ event_id: this.id('evt'), actor: audit.principal, audit, evidence: stored }),
     };
   }
 
