@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import {
   SynapsorError,
@@ -21,16 +20,18 @@ import {
   recordReceiptOp,
   setStateOp,
   systemClock,
+  systemRandom,
   touchProposalOp,
   unwrapOutcome,
   type Clock,
   type LedgerStore,
   type RandomSource,
 } from '@synapsor/core';
-import { guarded } from './errors.js';
+import { guarded, toStoreError } from './errors.js';
 import { MEMORY_PATH, resetSqliteStore, storeBytes, storeFileExists } from './files.js';
 import { stats, verify } from './inspect.js';
 import { assertNoLiveLease } from './lease.js';
+import { createGroupCommit } from './group-commit.js';
 import { openDatabase } from './open.js';
 import { SqliteSearch } from './search.js';
 import { SqliteTx } from './sqlite-tx.js';
@@ -41,7 +42,7 @@ export interface OpenSqliteStoreOptions {
   path: string;
   /** For expiry-on-touch in `getProposal`; default the system clock. */
   clock?: Clock;
-  /** Ids of store-emitted events; default `node:crypto`. */
+  /** Ids of store-emitted events; default core's pooled CSPRNG. */
   random?: RandomSource;
   /** Default 5000 ms; after it a locked ledger answers `LEDGER_BUSY`. */
   busyTimeoutMs?: number;
@@ -53,7 +54,7 @@ export type SqliteLedgerStore = LedgerStore & { readonly path: string };
 export async function openSqliteStore(options: OpenSqliteStoreOptions): Promise<SqliteLedgerStore> {
   const { path } = options;
   const clock = options.clock ?? systemClock;
-  const random = options.random ?? ((n: number) => randomBytes(n));
+  const random = options.random ?? systemRandom;
   const db = openDatabase(path, options.busyTimeoutMs);
   const s = new Statements(db);
   const tx = new SqliteTx(s, () => newId('evt', random));
@@ -68,10 +69,23 @@ export async function openSqliteStore(options: OpenSqliteStoreOptions): Promise<
       if (!storeFileExists(path)) throw new SynapsorError('LOCAL_STORE_UNAVAILABLE', 'The local store is unavailable');
       return fn();
     });
-  const write = async <T>(fn: () => T): Promise<T> => use(() => runner.immediate(fn) as T);
-  const read = async <T>(fn: () => T): Promise<T> => use(() => runner.deferred(fn) as T);
+  const commits = createGroupCommit({
+    transaction: (body) => use(() => runner.immediate(body)),
+    // A transaction function called inside a transaction runs as a savepoint (better-sqlite3).
+    savepoint: (fn) => runner(fn) as ReturnType<typeof fn>,
+    toError: toStoreError,
+  });
+  const write = <T>(fn: () => T): Promise<T> => commits.enqueue(fn);
+  // Pending writes commit first, so a read sees every write issued before it.
+  const read = async <T>(fn: () => T): Promise<T> => {
+    commits.flush();
+    return use(() => runner.deferred(fn) as T);
+  };
   const closeDb = (database: BetterSqlite3.Database) => {
-    if (open) database.close();
+    if (open) {
+      commits.flush();
+      database.close();
+    }
     open = false;
   };
 
@@ -120,6 +134,7 @@ export async function openSqliteStore(options: OpenSqliteStoreOptions): Promise<
     verify: () => read(() => verify(s, tx)),
     vacuum: async (opts = {}) =>
       use(() => {
+        commits.flush();
         assertNoLiveLease(path, opts.force);
         const before = storeBytes(path);
         db.pragma('wal_checkpoint(TRUNCATE)');

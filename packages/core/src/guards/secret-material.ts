@@ -20,8 +20,11 @@ export function isSecretKey(key: string): boolean {
   return SECRET_KEY_PATTERN.test(key);
 }
 
+/** The value patterns as one alternation (all case-insensitive): one regex pass per string. */
+const ANY_SECRET_VALUE = new RegExp(SECRET_VALUE_PATTERNS.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
+
 export function isSecretString(value: string): boolean {
-  return SECRET_VALUE_PATTERNS.some((pattern) => pattern.test(value));
+  return ANY_SECRET_VALUE.test(value);
 }
 
 /** What redaction writes in place of secret material. */
@@ -46,36 +49,54 @@ export function maskSecretText(text: string): string {
 
 const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-function childPath(parent: string, key: string): string {
+function childPath(parent: string, key: string | number): string {
+  if (typeof key === 'number') return `${parent}[${key}]`;
   return PLAIN_KEY.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(key)}]`;
+}
+
+/** A node still to visit; its path is only spelled out for a hit (every read scans its records). */
+interface Visit {
+  value: unknown;
+  parent: Visit | null;
+  key: string | number | null;
+}
+
+function pathOf(visit: Visit, rootName: string): string {
+  const keys: Array<string | number> = [];
+  for (let at: Visit | null = visit; at !== null && at.key !== null; at = at.parent) keys.push(at.key);
+  let path = rootName;
+  for (let index = keys.length - 1; index >= 0; index -= 1) path = childPath(path, keys[index]!);
+  return path;
 }
 
 /**
  * First JSON path holding secret material (by key name or string content), or `null`.
- * Iterative so a deeply nested payload cannot overflow the stack.
+ * Iterative so a deeply nested payload cannot overflow the stack. Within an object, key names
+ * are checked before any value, and values are visited in order.
  */
 export function findSecretMaterial(value: unknown, rootName = '$'): { path: string } | null {
-  const stack: Array<{ value: unknown; path: string }> = [{ value, path: rootName }];
+  const stack: Visit[] = [{ value, parent: null, key: null }];
   while (stack.length > 0) {
-    const { value: current, path } = stack.pop()!;
+    const visit = stack.pop()!;
+    const current = visit.value;
     if (typeof current === 'string') {
-      if (isSecretString(current)) return { path };
+      if (isSecretString(current)) return { path: pathOf(visit, rootName) };
       continue;
     }
     if (current === null || typeof current !== 'object') continue;
     if (Array.isArray(current)) {
-      for (let index = current.length - 1; index >= 0; index -= 1) {
-        stack.push({ value: current[index], path: `${path}[${index}]` });
-      }
+      for (let index = current.length - 1; index >= 0; index -= 1) stack.push({ value: current[index], parent: visit, key: index });
       continue;
     }
-    const entries = Object.entries(current as Record<string, unknown>);
-    for (const [key] of entries) {
-      if (isSecretKey(key)) return { path: childPath(path, key) };
+    const keys = Object.keys(current);
+    for (const key of keys) {
+      if (isSecretKey(key)) return { path: pathOf({ value: null, parent: visit, key }, rootName) };
     }
-    for (let index = entries.length - 1; index >= 0; index -= 1) {
-      const [key, child] = entries[index]!;
-      stack.push({ value: child, path: childPath(path, key) });
+    for (let index = keys.length - 1; index >= 0; index -= 1) {
+      const key = keys[index]!;
+      const child = (current as Record<string, unknown>)[key];
+      // Only strings and containers can hold secret material.
+      if (child !== null && (typeof child === 'string' || typeof child === 'object')) stack.push({ value: child, parent: visit, key });
     }
   }
   return null;

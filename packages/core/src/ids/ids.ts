@@ -13,9 +13,11 @@ export type IdPrefix = 'wrp' | 'ev' | 'qa' | 'apr' | 'rct' | 'evt' | 'lease' | '
 
 export const STORED_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 function hex(bytes: Uint8Array): string {
   let out = '';
-  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
+  for (let index = 0; index < bytes.length; index += 1) out += HEX_BYTES[bytes[index]!];
   return out;
 }
 
