@@ -1,2 +1,3 @@
 export * from './jcs.js';
 export * from './hash.js';
+export * from './sealed.js';

@@ -1,4 +1,4 @@
-import { hashCanonical } from '../hashing/index.js';
+import { hashCanonical, sealedHashOf } from '../hashing/index.js';
 import type { ChangeSet, EvidenceBundle, ExecutionReceipt, QueryAuditRecord } from '../records/index.js';
 
 function without<T extends object, K extends keyof T>(record: T, key: K): Omit<T, K> {
@@ -29,12 +29,13 @@ export function changeSetIntact(changeSet: ChangeSet, proposalHash: string): boo
   return changeSet.integrity?.proposal_hash === proposalHash && proposalHashOf(changeSet) === proposalHash;
 }
 
+/** A record sealed when it was hashed cannot have changed: its remembered hash is compared. */
 export function evidenceIntact(bundle: EvidenceBundle): boolean {
-  return evidenceContentHash(bundle) === bundle.content_hash;
+  return (sealedHashOf(bundle) ?? evidenceContentHash(bundle)) === bundle.content_hash;
 }
 
 export function queryAuditIntact(audit: QueryAuditRecord): boolean {
-  return queryAuditContentHash(audit) === audit.content_hash;
+  return (sealedHashOf(audit) ?? queryAuditContentHash(audit)) === audit.content_hash;
 }
 
 export function receiptIntact(receipt: ExecutionReceipt): boolean {

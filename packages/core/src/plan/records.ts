@@ -1,4 +1,4 @@
-import { hashCanonical } from '../hashing/index.js';
+import { hashCanonical, sealHashed } from '../hashing/index.js';
 import type { ReadPlan } from '../ports/index.js';
 import type {
   ColumnValue,
@@ -10,9 +10,10 @@ import type {
   TrustedContext,
 } from '../records/index.js';
 
-/** Adds `content_hash` = sha256 over the JCS form of the record without it. */
+/** Adds `content_hash` = sha256 over the JCS form of the record without it; sealed (frozen). */
 function withContentHash<T extends object>(record: T): T & { content_hash: string } {
-  return { ...record, content_hash: hashCanonical(record) };
+  const hash = hashCanonical(record);
+  return sealHashed({ ...record, content_hash: hash }, hash);
 }
 
 /** The bundle's own fields as given; plan and context supply the rest, the row its item. */
