@@ -24,6 +24,11 @@ export class PostgresPools {
     return this.options.statementTimeoutMs;
   }
 
+  /** Reads as named statements (parsed once per connection); off for transaction poolers. */
+  get prepareStatements(): boolean {
+    return this.options.prepareStatements ?? true;
+  }
+
   reader(): pg.Pool {
     return this.pool('reader');
   }
@@ -69,15 +74,23 @@ export class PostgresPools {
   }
 }
 
-/** Runs `work` on one pooled client; a client that saw a connection-level error is discarded. */
-export async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` on one pooled client; a client that saw a connection-level error, or an error
+ * `discard` says left session state unusable (e.g. a stale prepared statement), is destroyed.
+ */
+export async function withClient<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+  discard: (error: unknown) => boolean = () => false,
+): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
     return await work(client);
   } catch (error) {
     // Our own refusals leave the session clean; anything else from the driver may not have.
-    const sessionLost = error instanceof pg.DatabaseError ? /^(08|57P)/.test(error.code ?? '') : !isSynapsorError(error);
+    const sessionLost =
+      discard(error) || (error instanceof pg.DatabaseError ? /^(08|57P)/.test(error.code ?? '') : !isSynapsorError(error));
     if (sessionLost) {
       broken = error instanceof Error ? error : new Error('client failure');
     }
