@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { Runtime } from '@synapsor/core';
 import { createMcpServer } from '@synapsor/core/mcp';
@@ -32,7 +32,7 @@ export function statefulRoutes(app: FastifyInstance, ctx: GuardContext, deps: St
     const server = createMcpServer(runtime, { version: ctx.options.version, logger: ctx.logger });
     const session: LiveSession = {
       server,
-      transport: new StreamableHTTPServerTransport({
+      transport: new WebStandardStreamableHTTPServerTransport({
         sessionIdGenerator: newSessionId,
         enableJsonResponse: true,
         onsessioninitialized: (id) => registry.add(id, request.callerKey, session),

@@ -1,4 +1,4 @@
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { Runtime } from '@synapsor/core';
 import { createMcpServer } from '@synapsor/core/mcp';
 import type { FastifyInstance } from 'fastify';
@@ -13,7 +13,7 @@ import { forward } from './forward.js';
 export function statelessRoutes(app: FastifyInstance, ctx: GuardContext, runtime: Runtime): void {
   app.post(MCP_PATH, async (request, reply) => {
     const server = createMcpServer(runtime, { version: ctx.options.version, logger: ctx.logger });
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     reply.raw.once('close', () => void server.close());
     await server.connect(transport);
     return forward({ server, transport }, request, reply, ctx.logger);
