@@ -8,6 +8,7 @@ import { assertBuilt, REPO_ROOT, RESULTS_DIR } from './lib/paths.mjs';
 import { removeLedgers } from './lib/ledger-fill.mjs';
 import { pgVersion } from './lib/reference-db.mjs';
 import { machineInfo } from './lib/stats.mjs';
+import { summaryTable } from './lib/summary-table.mjs';
 
 /** Order of a full run: cheapest first, the 1M-row ledger is shared by cold-start and ledger-scale. */
 export const MEASURES = ['tokens', 'cold-start', 'call-latency', 'http-throughput', 'apply-rate', 'ledger-scale'];
@@ -64,5 +65,6 @@ export async function runBenchmarks({ name, log = () => undefined, print = () =>
   }
   summary.machine.load_average_end = machineInfo(pg).load_average;
   if (!only) summary.file = writeResult(date, 'all', summary);
+  print(summaryTable(summary));
   return summary;
 }
