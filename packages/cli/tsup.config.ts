@@ -1,9 +1,7 @@
 import { cpSync } from 'node:fs';
 import { packageBuild } from '../../tsup.base.js';
 
-// `ledger-worker`: the threaded store's worker script (MCP servers keep the ledger connection in
-// a worker thread). The store finds it as `./ledger-worker.js` beside its own chunk in dist/.
-export default packageBuild(['src/index.ts', 'src/bin.ts', 'src/ledger-worker.ts'], {
+export default packageBuild(['src/index.ts', 'src/bin.ts'], {
   // The demo's reference schema, seed and config are bundled so `dist/` is self-contained.
   loader: { '.sql': 'text' },
   // Cold start (docs/performance.md): the workspace packages and their pure-JS dependencies

@@ -1,10 +1,4 @@
-export {
-  openSqliteStore,
-  type OpenSqliteStoreOptions,
-  type InThreadStoreOptions,
-  type SqliteLedgerStore,
-} from './store.js';
-export type { WorkerThreadOptions } from './worker-store.js';
+export { openSqliteStore, type OpenSqliteStoreOptions, type SqliteLedgerStore } from './store.js';
 export { resetSqliteStore, storeBytes } from './files.js';
 export { SCHEMA_VERSION } from './schema/migrations.js';
 export {

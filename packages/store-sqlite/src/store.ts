@@ -36,13 +36,10 @@ import { openDatabase } from './open.js';
 import { SqliteSearch } from './search.js';
 import { SqliteTx } from './sqlite-tx.js';
 import { Statements } from './statements.js';
-import { openWorkerStore, type WorkerThreadOptions } from './worker-store.js';
 
-export interface InThreadStoreOptions {
+export interface OpenSqliteStoreOptions {
   /** File path or `:memory:`. */
   path: string;
-  /** Default: the connection lives in the calling thread. */
-  thread?: 'main';
   /** For expiry-on-touch in `getProposal`; default the system clock. */
   clock?: Clock;
   /** Ids of store-emitted events; default core's pooled CSPRNG. */
@@ -51,16 +48,10 @@ export interface InThreadStoreOptions {
   busyTimeoutMs?: number;
 }
 
-export type OpenSqliteStoreOptions = InThreadStoreOptions | WorkerThreadOptions;
-
 export type SqliteLedgerStore = LedgerStore & { readonly path: string };
 
-/**
- * `LedgerStore` on better-sqlite3; async interface over the synchronous driver. With
- * `thread: 'worker'` the connection lives in a worker thread running this same store.
- */
+/** `LedgerStore` on better-sqlite3; async interface over the synchronous driver. */
 export async function openSqliteStore(options: OpenSqliteStoreOptions): Promise<SqliteLedgerStore> {
-  if (options.thread === 'worker') return openWorkerStore(options);
   const { path } = options;
   const clock = options.clock ?? systemClock;
   const random = options.random ?? systemRandom;

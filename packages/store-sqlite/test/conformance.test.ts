@@ -4,18 +4,12 @@ import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { runLedgerStoreConformance } from '@synapsor/core/testing';
 import { openSqliteStore } from '@synapsor/store-sqlite';
-import { bundledLedgerWorker } from './threaded-support.js';
 
 // Fixtures live in June 2026; a fixed clock keeps expiry-on-touch independent of the real date.
 const clock = { now: () => new Date('2026-06-20T14:00:00.000Z') };
 const dir = mkdtempSync(join(tmpdir(), 'synapsor-conformance-'));
 let n = 0;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const workerScript = bundledLedgerWorker();
 
 runLedgerStoreConformance('sqlite :memory:', () => openSqliteStore({ path: ':memory:', clock }));
 runLedgerStoreConformance('sqlite file', () => openSqliteStore({ path: join(dir, `s${(n += 1)}`, 'ledger.db'), clock }));
-// The threaded store: same port, connection in a worker thread (its clock is a fixed instant).
-runLedgerStoreConformance('sqlite file, worker thread', () =>
-  openSqliteStore({ path: join(dir, `s${(n += 1)}`, 'ledger.db'), thread: 'worker', workerScript: workerScript(), fixedNow: clock.now().toISOString() }),
-);

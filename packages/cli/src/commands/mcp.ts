@@ -5,7 +5,6 @@ import { action } from '../support/command.js';
 import { aliasModeFlag, choiceFlag, collect, integerFlag, rateLimitFlag, resultFormatFlag } from '../support/flags.js';
 import { takeServingLease } from '../support/lease.js';
 import { wireRuntime } from '../support/runtime.js';
-import { servingStoreThread } from '../support/store.js';
 import { serveOverHttp, serveOverStdio, type HttpFlags } from '../support/serve.js';
 import { registerBoundaryCommand } from './tools.js';
 import { registerMcpConfig } from './mcp-config.js'; // onboarding (issue 8): `mcp config`
@@ -56,7 +55,6 @@ async function serve(context: CliContext, options: ServeFlags & GlobalOptions, t
     ...(options.aliasMode ? { aliasMode: options.aliasMode } : {}),
     ...(options.resultFormat ? { resultFormat: options.resultFormat } : {}),
     ...(options.readOnly ? { readOnly: true } : {}),
-    storeThread: servingStoreThread(context.io.env),
   });
   let lease;
   try {

@@ -10,7 +10,6 @@ import { printJson, printLines } from '../support/output.js';
 import { wireRuntime } from '../support/runtime.js';
 import { serveOverHttp } from '../support/serve.js';
 import { resolveStorePath } from '../support/store-path.js';
-import { servingStoreThread } from '../support/store.js';
 import { probeHandlers } from '../onboarding/handler-probe.js';
 
 interface UpFlags {
@@ -74,7 +73,7 @@ export const registerUp: CommandGroup = (program, context) => {
         else printLines(io, [`config valid: ${loaded.path}`, `store: ${storePath} (no live lease)`, ...renderReadiness(list)]);
         if (!list.ready) return 1;
         if (!options.serve || options.dryRun) return 0;
-        const wired = await wireRuntime(io, options, { ...(options.envFile ? { envFile: options.envFile } : {}), aliasMode, storeThread: servingStoreThread(io.env) });
+        const wired = await wireRuntime(io, options, { ...(options.envFile ? { envFile: options.envFile } : {}), aliasMode });
         const lease = await takeServingLease(io, wired.storePath, 'streamable-http', Boolean(options.allowConcurrentStore)).catch(async (error: unknown) => {
           await wired.runtime.close();
           throw error;

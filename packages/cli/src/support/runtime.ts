@@ -5,15 +5,13 @@ import { loadEnv } from './env-file.js';
 import { refusalsAsFailures } from './errors.js';
 import type { CliIo } from './io.js';
 import { closeSourceAdapters, createSourceAdapters, type EnvMap } from './sources.js';
-import { openLedger, type StoreThread } from './store.js';
+import { openLedger } from './store.js';
 
 export interface RuntimeOptions {
   envFile?: string;
   aliasMode?: AliasMode;
   resultFormat?: ResultFormat;
   readOnly?: boolean;
-  /** `worker` for the long-running MCP servers (see `StoreThread`); default in this thread. */
-  storeThread?: StoreThread;
 }
 
 export interface WiredRuntime {
@@ -31,7 +29,7 @@ export interface WiredRuntime {
 export async function wireRuntime(io: CliIo, globals: GlobalOptions, options: RuntimeOptions = {}): Promise<WiredRuntime> {
   const loaded = await loadConfig(io, globals.config);
   const env = await loadEnv(io.env, options.envFile);
-  const { store, path } = await openLedger(io, globals, loaded, options.storeThread);
+  const { store, path } = await openLedger(io, globals, loaded);
   const sources = await createSourceAdapters(loaded.config, env);
   try {
     const runtime = await refusalsAsFailures(async () =>

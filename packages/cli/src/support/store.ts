@@ -6,29 +6,12 @@ import type { CliIo } from './io.js';
 import { resolveStorePath } from './store-path.js';
 
 /**
- * Where the ledger connection lives. `main`: in this thread (every command). `worker`: a worker
- * thread, so SQLite's synchronous writes leave the event loop free for other sessions.
- */
-export type StoreThread = 'main' | 'worker';
-
-/**
- * The serving commands (`mcp serve*`, `up --serve`) use the worker only with
- * `SYNAPSOR_STORE_THREAD=worker`. Measured on the 2-core bench machine (store-sqlite README), the
- * extra thread hop cost more CPU and latency than it freed on the event loop while the bench's
- * clients and PostgreSQL share the cores; it pays off only when the server's event loop is
- * saturated and a core is idle. Every other command always opens the store in this thread.
- */
-export function servingStoreThread(env: Record<string, string | undefined>): StoreThread {
-  return env['SYNAPSOR_STORE_THREAD'] === 'worker' ? 'worker' : 'main';
-}
-
-/**
  * The store package (and better-sqlite3's native addon) is imported when a command first opens
  * a ledger, so commands that never touch one start without it (cold start, docs/performance.md).
  */
-async function openStore(path: string, thread: StoreThread = 'main'): Promise<SqliteLedgerStore> {
+async function openStore(path: string): Promise<SqliteLedgerStore> {
   const { openSqliteStore } = await import('@synapsor/store-sqlite');
-  return refusalsAsFailures(() => openSqliteStore(thread === 'worker' ? { path, thread } : { path }));
+  return refusalsAsFailures(() => openSqliteStore({ path }));
 }
 
 export interface OpenedStore {
@@ -40,9 +23,9 @@ export interface OpenedStore {
  * Opens the ledger at the resolved path (`--store` > env > config > default). Store refusals
  * (`STORE_CORRUPT`, `STORE_SCHEMA_TOO_NEW`, …) exit 1 with their code.
  */
-export async function openLedger(io: CliIo, globals: GlobalOptions, config?: LoadedConfig, thread: StoreThread = 'main'): Promise<OpenedStore> {
+export async function openLedger(io: CliIo, globals: GlobalOptions, config?: LoadedConfig): Promise<OpenedStore> {
   const path = resolveStorePath(io, globals.store, config);
-  return { store: await openStore(path, thread), path };
+  return { store: await openStore(path), path };
 }
 
 /** Runs `fn` with the store at `path` open, and always closes it; refusals become CLI outcomes. */
